@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from './db.ts';
+import { migrate, splitStatements } from './migrate.ts';
+import { createTestDb } from './test-db.ts';
+
+describe('database adapter', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('applies migrations once and records them', async () => {
+    const again = await migrate(db);
+    expect(again).toEqual([]);
+    const rows = await db.query<{ version: string }>('select version from schema_migrations order by version');
+    expect(rows[0]?.version).toBe('0001_core');
+  });
+
+  it('maps int8 to number, timestamptz to Date and jsonb to values', async () => {
+    const [row] = await db.query<{ n: number; t: Date; j: { a: number[] } }>(
+      `select 9007199254740::int8 as n, now() as t, '{"a":[1,2]}'::jsonb as j`,
+    );
+    expect(row!.n).toBe(9007199254740);
+    expect(row!.t).toBeInstanceOf(Date);
+    expect(row!.j).toEqual({ a: [1, 2] });
+  });
+
+  it('rolls a transaction back when its function throws', async () => {
+    await db.query('create table tx_probe (v int)');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('insert into tx_probe values (1)');
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const rows = await db.query('select * from tx_probe');
+    expect(rows).toEqual([]);
+    await db.transaction(async (tx) => {
+      await tx.query('insert into tx_probe values ($1)', [2]);
+    });
+    expect(await db.query('select v from tx_probe')).toEqual([{ v: 2 }]);
+  });
+
+  it('passes SQL-looking strings as plain values', async () => {
+    const evil = "'; drop table users; --";
+    const [row] = await db.query<{ v: string }>('select $1::text as v', [evil]);
+    expect(row!.v).toBe(evil);
+    expect(await db.query('select count(*)::int as n from users')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('splitStatements', () => {
+  it('splits on line-ending semicolons but keeps dollar-quoted bodies whole', () => {
+    const sql = `create table a (x int);\n-- comment;\ncreate function f() returns int as $$\nbegin\n  return 1;\nend;\n$$ language plpgsql;\n`;
+    const out = splitStatements(sql);
+    expect(out).toHaveLength(2);
+    expect(out[1]).toContain('return 1;');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The one error catalog. Every error a client can see has a stable `code`, an HTTP status and a
+ * Vietnamese message written for citizens and officers. Translated to HTTP in src/http/error-handler.ts.
+ * Capabilities add their codes here so that the catalog stays in one place.
+ */
+export const ERRORS = {
+  BAD_REQUEST: { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  VALIDATION: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  INVALID_JSON: { status: 400, message: 'Nội dung gửi lên không phải JSON hợp lệ.' },
+  UNKNOWN_FIELD: { status: 400, message: 'Yêu cầu có trường dữ liệu không được hỗ trợ.' },
+  TEXT_EMPTY: { status: 400, message: 'Vui lòng nhập nội dung tin nhắn.' },
+  TEXT_TOO_LONG: { status: 400, message: 'Tin nhắn quá dài (tối đa 2.000 ký tự). Vui lòng rút gọn nội dung.' },
+  TEXT_BINARY: { status: 400, message: 'Tin nhắn chứa ký tự không đọc được. Vui lòng nhập lại bằng chữ.' },
+  BODY_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu không được hỗ trợ.' },
+  NOT_FOUND: { status: 404, message: 'Không tìm thấy nội dung yêu cầu.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'Đường dẫn không tồn tại.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức không được hỗ trợ.' },
+  UNAUTHENTICATED: { status: 401, message: 'Vui lòng đăng nhập để tiếp tục.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  ACCOUNT_DISABLED: { status: 403, message: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.' },
+  FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  CSRF_INVALID: { status: 403, message: 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.' },
+  RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
+  CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.' },
+  WARD_NOT_FOUND: { status: 404, message: 'Không tìm thấy xã/phường này.' },
+  QUERY_TOO_SHORT: { status: 400, message: 'Vui lòng nhập địa chỉ hoặc tên xã/phường cần tìm.' },
+  INTERNAL: { status: 500, message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
+  UNAVAILABLE: { status: 503, message: 'Hệ thống đang khởi động hoặc tạm thời không sẵn sàng.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Extra, non-personal details safe to return to the client (e.g. which field). */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,32 @@
+import { pino, type Logger, type LoggerOptions } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths redacted from every log line. Personal data (phone numbers, ID numbers, names, addresses,
+ * message texts, transcripts, passwords, cookies) must never reach the logs (Law 91/2025/QH15).
+ * Code should not log such fields at all; this is the safety net.
+ */
+export const REDACT_PATHS = [
+  'password', '*.password', 'text', '*.text', 'transcript', '*.transcript', 'phone', '*.phone',
+  'idNumber', '*.idNumber', 'address', '*.address', 'name', '*.name', 'fullName', '*.fullName',
+  'contact', '*.contact', 'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+export function createLogger(level: string, opts: LoggerOptions = {}): Logger {
+  return pino({
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { app: 'binh-yen' },
+    ...opts,
+  });
+}
+
+const PHONE = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g;
+const ID_NUMBER = /(?<!\d)\d{9}(?:\d{3})?(?!\d)/g;
+
+/** Masks phone and ID numbers inside free text that has to be logged (e.g. an error message). */
+export function redactText(s: string): string {
+  return s.replace(PHONE, '[phone]').replace(ID_NUMBER, '[id]');
+}
