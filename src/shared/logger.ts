@@ -19,6 +19,15 @@ export function createLogger(level: string, opts: LoggerOptions = {}): Logger {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { app: 'binh-yen' },
+    serializers: {
+      // Never log query strings, bodies or client addresses: addresses and phone numbers travel in them.
+      req: (req: { method?: string; url?: string; routeOptions?: { url?: string } }) => ({
+        method: req.method,
+        url: req.routeOptions?.url ?? req.url?.split('?')[0],
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      err: pino.stdSerializers.err,
+    },
     ...opts,
   });
 }

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createAuditLog } from './auth/audit.repository.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { createAuthService } from './auth/auth.service.ts';
+import { createUserRepository } from './auth/user.repository.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { openPg } from './db/pg.ts';
+import { openPglite } from './db/pglite.ts';
+import { buildServer, type RouteModule } from './http/server.ts';
+import type { EventBus } from './shared/bus.ts';
+import { createMemoryBus } from './shared/bus.memory.ts';
+import { createNatsBus } from './shared/bus.nats.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Platform {
+  app: FastifyInstance;
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  /** Starts the network listeners (HTTP and the others) on the configured ports. */
+  listen(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PlatformOverrides {
+  db?: Db;
+  bus?: EventBus;
+  log?: Logger;
+  now?: () => Date;
+}
+
+/** Composes the whole platform from its configuration: storage, bus, services, HTTP. */
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
+  const log = overrides.log ?? createLogger(config.logLevel);
+  let ready = false;
+
+  const db =
+    overrides.db ??
+    (config.databaseUrl ? await openPg(config.databaseUrl) : await openPglite(path.join(config.dataDir, 'pgdata')));
+  const applied = await migrate(db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+
+  const bus = overrides.bus ?? (config.natsUrl ? await createNatsBus({ url: config.natsUrl, log }) : createMemoryBus(log));
+
+  // Organisation (city police, 126 ward units, former units) — see src/org.
+  const isWard = async (_code: string) => false;
+
+  const users = createUserRepository(db);
+  const audit = createAuditLog(db);
+  const auth = createAuthService({ users, audit, db, isWard });
+  const boot = await auth.bootstrapAdmin(config.adminPassword);
+  if (boot.generatedPassword) {
+    // Printed once, on purpose outside the structured log.
+    process.stdout.write(
+      `\n  Tài khoản quản trị đã được tạo / admin account created\n  username: admin\n  password: ${boot.generatedPassword}\n  (chỉ hiển thị một lần — đổi mật khẩu sau khi đăng nhập / shown once, change it after login)\n\n`,
+    );
+  }
+
+  const routes: RouteModule[] = [
+    { prefix: '/api/v1', plugin: authRoutes({ auth, users, audit, cookieSecure: config.cookieSecure, now: overrides.now }) },
+  ];
+
+  const app = await buildServer({
+    log,
+    auth,
+    audit,
+    routes,
+    webDist: path.join(ROOT_DIR, 'web', 'dist'),
+    isReady: () => ready,
+  });
+  await app.ready();
+  ready = true;
+
+  return {
+    app,
+    db,
+    bus,
+    log,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+    },
+    async close() {
+      ready = false;
+      await app.close();
+      await bus.close();
+      await db.close();
+    },
+  };
+}

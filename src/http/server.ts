@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authPlugin } from '../auth/auth.plugin.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { AuditLog } from '../auth/audit.repository.ts';
+import type { Logger } from '../shared/logger.ts';
+import { installErrorHandler } from './error-handler.ts';
+
+/** Default request body limit; routes that accept uploads raise their own. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Client-side routes of the single-page web app; each serves index.html. */
+export const SPA_ROUTES = ['/', '/login', '/console', '/ward', '/admin', '/wards', '/bao-tin', '/tra-cuu'];
+
+export interface RouteModule {
+  prefix: string;
+  plugin: FastifyPluginAsync<never> | FastifyPluginAsync;
+}
+
+export interface ServerDeps {
+  log: Logger;
+  auth: AuthService;
+  audit: AuditLog;
+  routes: RouteModule[];
+  /** Directory of the built web app (web/dist); served when present. */
+  webDist?: string;
+  /** Readiness for /healthz: true once every endpoint can serve. */
+  isReady: () => boolean;
+  /** Hook for capabilities that need the raw instance (WebSocket upgrade etc.). */
+  extend?: (app: FastifyInstance) => Promise<void>;
+}
+
+export async function buildServer(deps: ServerDeps) {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (req) => req.ip,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.` },
+    }),
+  });
+  await app.register(authPlugin, { auth: deps.auth, audit: deps.audit });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Bình Yên API', version: '1.0.0', description: 'API của nền tảng Bình Yên (trợ lý ảo, tra cứu xã/phường, trung tâm chỉ huy, thu tín hiệu báo cháy).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'by_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    if (!deps.isReady()) return reply.status(503).send({ status: 'starting' });
+    return { status: 'ok' };
+  });
+
+  for (const r of deps.routes) await app.register(r.plugin as FastifyPluginAsync, { prefix: r.prefix });
+  if (deps.extend) await deps.extend(app);
+
+  if (deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: deps.webDist,
+      prefix: '/',
+      index: false,
+      setHeaders: (res, file) => {
+        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    for (const route of SPA_ROUTES) {
+      app.get(route, { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    }
+  }
+  return app;
+}
