@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../db/db.ts';
+import type { AlarmStore, CommitResult, ReceivedFrame } from './receiver/ports.ts';
+
+/**
+ * The alarm store on the Db port (PGlite or PostgreSQL). One transaction per batch (group commit):
+ * 1. dedupe: upsert the keys into `alarm_dedupe`; a key whose first reception is inside the window is a duplicate
+ *    (the conditional upsert is atomic, so two receivers on one PostgreSQL cannot both store the same message);
+ * 2. insert the events of the new frames into `alarm_events`;
+ * 3. refresh `alarm_accounts.last_seen_at` for every account heard from.
+ */
+export interface AlarmEventRow {
+  id: string;
+  account: string;
+  sequence: string;
+  receiver: string | null;
+  line: string | null;
+  token: string;
+  encrypted: boolean;
+  eventIndex: number;
+  code: string;
+  zone: string | null;
+  area: string | null;
+  userNumber: string | null;
+  qualifier: string;
+  category: string;
+  description: string | null;
+  cidCode: string | null;
+  eventTime: Date | null;
+  receivedAt: Date;
+  transport: string;
+  incidentId: string | null;
+}
+
+const COLUMNS = `id, account, sequence, receiver, line, token, encrypted, event_index as "eventIndex", code, zone, area,
+  user_number as "userNumber", qualifier, category, description, cid_code as "cidCode", event_time as "eventTime",
+  received_at as "receivedAt", transport, incident_id as "incidentId"`;
+
+export class AlarmEventRepository implements AlarmStore {
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { dedupeWindowMs: number } = { dedupeWindowMs: 40_000 },
+  ) {}
+
+  async commit(batch: readonly ReceivedFrame[]): Promise<CommitResult[]> {
+    if (batch.length === 0) return [];
+    return this.db.transaction((tx) => this.commitIn(tx, batch));
+  }
+
+  private async commitIn(tx: Queryable, batch: readonly ReceivedFrame[]): Promise<CommitResult[]> {
+    const results: (CommitResult | null)[] = batch.map(() => null);
+    // Keys repeated inside the batch: the first one decides, the others are duplicates.
+    const firstOfKey = new Map<string, number>();
+    const candidates: number[] = [];
+    batch.forEach((f, i) => {
+      if (f.events.length === 0) {
+        results[i] = { status: 'stored', eventIds: [] };
+        return;
+      }
+      const k = keyOf(f);
+      if (firstOfKey.has(k)) results[i] = { status: 'duplicate' };
+      else firstOfKey.set(k, i), candidates.push(i);
+    });
+
+    if (candidates.length > 0) {
+      const c = candidates.map((i) => batch[i]!);
+      const fresh = await tx.query<{ account: string; receiver: string; line: string; sequence: string }>(
+        `insert into alarm_dedupe as d (account, receiver, line, sequence, first_received_at)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+         on conflict (account, receiver, line, sequence) do update set first_received_at = excluded.first_received_at
+           where d.first_received_at < excluded.first_received_at - $6::double precision * interval '1 millisecond'
+         returning account, receiver, line, sequence`,
+        [
+          c.map((f) => f.account),
+          c.map((f) => f.receiver?.toUpperCase() ?? ''),
+          c.map((f) => f.line?.toUpperCase() ?? ''),
+          c.map((f) => f.sequence),
+          c.map((f) => f.receivedAt.toISOString()),
+          this.opts.dedupeWindowMs,
+        ],
+      );
+      const freshKeys = new Set(fresh.map((r) => `${r.account}|${r.receiver}|${r.line}|${r.sequence}`));
+      const rows: unknown[][] = [];
+      for (const i of candidates) {
+        const f = batch[i]!;
+        if (!freshKeys.has(keyOf(f))) {
+          results[i] = { status: 'duplicate' };
+          continue;
+        }
+        const ids = f.events.map(() => randomUUID());
+        results[i] = { status: 'stored', eventIds: ids };
+        f.events.forEach((e, n) =>
+          rows.push([
+            ids[n], f.account, f.sequence, f.receiver, f.line, f.token, f.encrypted, n, e.code, e.zone, e.area, e.user,
+            e.qualifier, e.category, e.description, e.cidCode, e.text, e.eventTime?.toISOString() ?? null,
+            f.receivedAt.toISOString(), f.raw, f.plaintext, f.transport, f.remoteAddr,
+          ]),
+        );
+      }
+      if (rows.length > 0) {
+        const col = (j: number) => rows.map((r) => r[j]);
+        await tx.query(
+          `insert into alarm_events (id, account, sequence, receiver, line, token, encrypted, event_index, code, zone, area,
+             user_number, qualifier, category, description, cid_code, alarm_text, event_time, received_at, raw, plaintext,
+             transport, remote_addr)
+           select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[],
+             $8::smallint[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+             $16::text[], $17::text[], $18::timestamptz[], $19::timestamptz[], $20::text[], $21::text[], $22::text[],
+             $23::text[])`,
+          Array.from({ length: 23 }, (_, j) => col(j)),
+        );
+      }
+    }
+
+    const lastSeen = new Map<string, Date>();
+    for (const f of batch) {
+      const t = lastSeen.get(f.account);
+      if (!t || t < f.receivedAt) lastSeen.set(f.account, f.receivedAt);
+    }
+    await tx.query(
+      `update alarm_accounts a set last_seen_at = v.t
+       from unnest($1::text[], $2::timestamptz[]) as v(account, t)
+       where a.account = v.account and (a.last_seen_at is null or a.last_seen_at < v.t)`,
+      [[...lastSeen.keys()], [...lastSeen.values()].map((d) => d.toISOString())],
+    );
+    return results.map((r) => r!);
+  }
+
+  /** Stored events of one account, newest first (the alarm-events API reads this). */
+  async listByAccount(account: string, limit = 100): Promise<AlarmEventRow[]> {
+    return this.db.query<AlarmEventRow>(
+      `select ${COLUMNS} from alarm_events where account = $1 order by received_at desc, event_index desc limit $2`,
+      [account.toUpperCase(), Math.max(1, Math.min(10_000, limit))],
+    );
+  }
+
+  /** Links an event to the incident created for it. */
+  async setIncident(eventId: string, incidentId: string): Promise<void> {
+    await this.db.query('update alarm_events set incident_id = $2 where id = $1', [eventId, incidentId]);
+  }
+}
+
+const keyOf = (f: ReceivedFrame) =>
+  `${f.account}|${f.receiver?.toUpperCase() ?? ''}|${f.line?.toUpperCase() ?? ''}|${f.sequence}`;
