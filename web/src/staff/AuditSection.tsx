@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<string, string> = {
   'user.bootstrap_admin': 'Khởi tạo tài khoản quản trị',
   'access.denied': 'Truy cập bị từ chối',
   'access.csrf_rejected': 'Từ chối yêu cầu (thiếu mã chống giả mạo)',
+  'kb.file_imported': 'Nạp tệp cơ sở tri thức',
 };
 
 const OUTCOME_LABELS: Record<string, string> = { ok: 'Thành công', denied: 'Bị từ chối', failed: 'Không thành công' };
@@ -24,6 +25,7 @@ const FILTERS = [
   { value: 'auth.', label: 'Đăng nhập, đăng xuất' },
   { value: 'user.', label: 'Tài khoản' },
   { value: 'access.', label: 'Truy cập bị từ chối' },
+  { value: 'kb.', label: 'Cơ sở tri thức' },
 ];
 
 const time = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Ho_Chi_Minh' });
@@ -83,7 +85,7 @@ export function AuditSection() {
       {!entries && !error && <Loading label="Đang tải nhật ký…" />}
       {entries && entries.length === 0 && <p className="muted">Chưa có sự kiện nào.</p>}
       {entries && entries.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label="Bảng nhật ký hệ thống">
           <table className="data data-compact">
             <caption className="visually-hidden">Nhật ký hệ thống, mới nhất trước</caption>
             <thead>
@@ -107,7 +109,9 @@ export function AuditSection() {
                   <td>
                     <span className={`tag ${e.outcome === 'ok' ? 'tag-on' : 'tag-off'}`}>{OUTCOME_LABELS[e.outcome] ?? e.outcome}</span>
                   </td>
-                  <td className="details">{detailsText(e.details) || '—'}</td>
+                  <td className="details" title={detailsText(e.details) || undefined}>
+                    {detailsText(e.details) || '—'}
+                  </td>
                   <td className="nowrap">{e.ip ?? '—'}</td>
                 </tr>
               ))}

@@ -26,7 +26,7 @@ export function ConsolePage() {
               <ComingSoon>Danh sách sự việc mới tiếp nhận từ tổng đài, trợ lý ảo và thiết bị báo cháy sẽ hiển thị tại đây theo thời gian thực.</ComingSoon>
             </StaffSection>
             <StaffSection id="map" title="Bản đồ 126 xã/phường">
-              <WardMap highlightCode={selected?.code ?? null} onSelect={(code, name) => setSelected({ code, name })} />
+              <WardMap highlightCode={selected?.code ?? null} zoomToHighlight={false} onSelect={(code, name) => setSelected({ code, name })} />
               <p className="muted" aria-live="polite">
                 {selected ? `Đang chọn: ${selected.name} (mã ${selected.code})` : 'Chọn một xã/phường trên bản đồ để đánh dấu.'}
               </p>

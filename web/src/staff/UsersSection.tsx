@@ -222,19 +222,21 @@ export function UsersSection({ me }: { me: StaffUser }) {
                     {u.disabled ? <span className="tag tag-off">Đã khóa</span> : <span className="tag tag-on">Đang hoạt động</span>}
                     {u.mustChangePassword && !u.disabled && <span className="tag">Chờ đổi mật khẩu</span>}
                   </td>
-                  <td className="actions">
-                    {u.id !== me.id && (
-                      <button type="button" className="btn btn-secondary btn-sm" onClick={() => void toggle(u)} aria-label={`${u.disabled ? 'Mở khóa' : 'Khóa'} tài khoản ${u.username}`}>
-                        {u.disabled ? 'Mở khóa' : 'Khóa'}
-                      </button>
-                    )}
-                    {u.id !== me.id ? (
-                      <button type="button" className="btn btn-secondary btn-sm" onClick={() => setResetting(u)} aria-label={`Đặt lại mật khẩu cho ${u.username}`}>
-                        Đặt lại mật khẩu
-                      </button>
-                    ) : (
-                      <span className="muted">Tài khoản của tôi</span>
-                    )}
+                  <td>
+                    <div className="actions">
+                      {u.id === me.id ? (
+                        <span className="muted">Tài khoản của tôi</span>
+                      ) : (
+                        <>
+                          <button type="button" className="btn btn-secondary btn-sm" onClick={() => void toggle(u)} aria-label={`${u.disabled ? 'Mở khóa' : 'Khóa'} tài khoản ${u.username}`}>
+                            {u.disabled ? 'Mở khóa' : 'Khóa'}
+                          </button>
+                          <button type="button" className="btn btn-secondary btn-sm" onClick={() => setResetting(u)} aria-label={`Đặt lại mật khẩu cho ${u.username}`}>
+                            Đặt lại mật khẩu
+                          </button>
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -7,6 +7,8 @@ import { api, ApiError, errorMessage } from '../api.ts';
 export interface WardMapProps {
   /** Code of a unit to emphasise (e.g. the officer's own ward); the map zooms to it. */
   highlightCode?: string | null;
+  /** Zoom to the highlighted unit (the ward page); off where a click only marks it (the console). */
+  zoomToHighlight?: boolean;
   /** Called with the unit's code when a boundary is clicked. */
   onSelect?: (code: string, name: string) => void;
   /** Accessible name of the map. */
@@ -25,7 +27,7 @@ const HIGHLIGHT: L.PathOptions = { color: '#6b0d0d', weight: 3, opacity: 1, fill
  * Boundaries of the 126 units from GET /api/v1/wards/boundaries, drawn without any tile layer
  * (the platform runs offline and its CSP allows no external hosts).
  */
-export function WardMap({ highlightCode = null, onSelect, label = 'Bản đồ ranh giới 126 xã/phường của Hà Nội' }: WardMapProps) {
+export function WardMap({ highlightCode = null, zoomToHighlight = true, onSelect, label = 'Bản đồ ranh giới 126 xã/phường của Hà Nội' }: WardMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const layerRef = useRef<L.GeoJSON | null>(null);
   const mapRef = useRef<L.Map | null>(null);
@@ -82,9 +84,9 @@ export function WardMap({ highlightCode = null, onSelect, label = 'Bản đồ r
     if (target) {
       (target as L.Path).bringToFront();
       const b = (target as unknown as L.Polygon).getBounds();
-      if (b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: 14 });
+      if (zoomToHighlight && b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: 14 });
     }
-  }, [highlightCode, state.kind]);
+  }, [highlightCode, zoomToHighlight, state.kind]);
 
   return (
     <div className="map-wrap">
