@@ -103,9 +103,15 @@ const FALLBACK: Record<number, string> = {
 };
 
 let csrfToken: string | null = null;
+let onSessionLost: (() => void) | null = null;
 
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
+};
+
+/** Called when the server says the session is gone (expired, signed out elsewhere, account disabled). */
+export const setSessionLostHandler = (handler: (() => void) | null) => {
+  onSessionLost = handler;
 };
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -138,6 +144,7 @@ async function send<T>(method: Method, path: string, body?: unknown, signal?: Ab
   }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
+    if (res.status === 401 && err?.code === 'UNAUTHENTICATED' && path !== '/auth/me') onSessionLost?.();
     const message = err?.message ?? FALLBACK[res.status] ?? (res.status >= 500 ? 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' : 'Yêu cầu không thành công.');
     throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, message, err?.details);
   }

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { api, ApiError, errorMessage, type Role, type StaffUser } from './api.ts';
+import { api, ApiError, errorMessage, setCsrfToken, setSessionLostHandler, type Role, type StaffUser } from './api.ts';
 
 // The signed-in staff member, shared by the staff pages. Nothing is persisted in the browser:
 // after a reload the session cookie (HttpOnly) is checked again through /auth/me.
@@ -19,6 +19,13 @@ function set(next: SessionState) {
   state = next;
   for (const l of listeners) l();
 }
+
+// A staff request answered 401 mid-session: forget the user; the staff page then goes to /login.
+setSessionLostHandler(() => {
+  setCsrfToken(null);
+  mustChange = false;
+  if (state.status === 'signed-in') set({ status: 'anonymous' });
+});
 
 /** Home page of each role after sign-in. */
 export const ROLE_HOME: Record<Role, string> = {
