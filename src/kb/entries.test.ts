@@ -66,10 +66,17 @@ describe('knowledge-base procedure files', () => {
   );
 
   describe.each(files)('%s', (file) => {
-    const raw: unknown = parse(readFileSync(join(kbDir, file), 'utf8'));
+    let raw: unknown;
+    let yamlError: string | undefined;
+    try {
+      raw = parse(readFileSync(join(kbDir, file), 'utf8'));
+    } catch (err) {
+      yamlError = err instanceof Error ? err.message : String(err);
+    }
     const result = entrySchema.safeParse(raw);
 
-    it('parses with the entry schema', () => {
+    it('is valid YAML and parses with the entry schema', () => {
+      expect(yamlError).toBeUndefined();
       expect(result.success ? [] : result.error.issues).toEqual([]);
     });
 
