@@ -27,8 +27,6 @@ export const ERRORS = {
   QUERY_TOO_SHORT: { status: 400, message: 'Vui lòng nhập địa chỉ hoặc tên xã/phường cần tìm.' },
   QUERY_TOO_LONG: { status: 400, message: 'Địa chỉ cần tìm quá dài (tối đa 300 ký tự). Vui lòng rút gọn.' },
   BOUNDARIES_UNAVAILABLE: { status: 404, message: 'Máy chủ chưa có dữ liệu ranh giới xã/phường (ADMIN_GEOJSON), nên chưa hiển thị được bản đồ ranh giới và chưa tra được xã/phường theo tọa độ.' },
-  QUERY_TOO_LONG: { status: 400, message: 'Địa chỉ cần tìm quá dài (tối đa 300 ký tự). Vui lòng rút gọn.' },
-  BOUNDARIES_UNAVAILABLE: { status: 404, message: 'Máy chủ chưa có dữ liệu ranh giới xã/phường (ADMIN_GEOJSON), nên chưa hiển thị được bản đồ ranh giới và chưa tra được xã/phường theo tọa độ.' },
   KB_ENTRY_INVALID: { status: 400, message: 'Nội dung mục tri thức chưa hợp lệ. Vui lòng sửa các trường được đánh dấu.' },
   KB_INVALID_STATE: { status: 409, message: 'Phiên bản này không ở trạng thái cho phép thao tác này.' },
   KB_NOT_AUTHOR: { status: 403, message: 'Chỉ người soạn bản nháp mới được sửa hoặc gửi duyệt bản nháp này.' },
