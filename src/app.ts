@@ -11,6 +11,8 @@ import { migrate } from './db/migrate.ts';
 import { openPg } from './db/pg.ts';
 import { openPglite } from './db/pglite.ts';
 import { buildServer, type RouteModule } from './http/server.ts';
+import { orgRoutes } from './org/org.routes.ts';
+import { createOrgService, type OrgService } from './org/org.service.ts';
 import type { EventBus } from './shared/bus.ts';
 import { createMemoryBus } from './shared/bus.memory.ts';
 import { createNatsBus } from './shared/bus.nats.ts';
@@ -23,6 +25,8 @@ export interface Platform {
   db: Db;
   bus: EventBus;
   log: Logger;
+  /** Organisation: the 126 wards, former units, police units and the address resolver (src/org). */
+  org: OrgService;
   /** Starts the network listeners (HTTP and the others) on the configured ports. */
   listen(): Promise<void>;
   close(): Promise<void>;
@@ -49,7 +53,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const bus = overrides.bus ?? (config.natsUrl ? await createNatsBus({ url: config.natsUrl, log }) : createMemoryBus(log));
 
   // Organisation (city police, 126 ward units, former units) — see src/org.
-  const isWard = async (_code: string) => false;
+  const org = createOrgService({ db, log, geojsonPath: config.adminGeojson, audit: createAuditLog(db), now: overrides.now });
+  await org.seed();
+  const isWard = async (code: string) => org.isWard(code);
 
   const users = createUserRepository(db);
   const audit = createAuditLog(db);
@@ -64,6 +70,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const routes: RouteModule[] = [
     { prefix: '/api/v1', plugin: authRoutes({ auth, users, audit, cookieSecure: config.cookieSecure, now: overrides.now }) },
+    { prefix: '/api/v1', plugin: orgRoutes({ org }) },
   ];
 
   const app = await buildServer({
@@ -82,6 +89,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     db,
     bus,
     log,
+    org,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
     },
