@@ -194,9 +194,10 @@ export function parseAddress(index: WardIndex, text: string): ParsedAddress {
 
   let names: NameMatch[][] = Array.from({ length: n + 1 }, (_, i) => (i < n ? nameMatchesAt(index, tokens, i, false) : []));
   const anyExact = names.some((l) => l.length > 0);
+  const afterMarker = new Array<boolean>(n + 1).fill(false);
+  for (const list of markerAt) for (const m of list) if (m.kind === 'ward' || m.kind === 'district') afterMarker[m.end] = true;
   for (let i = 0; i < Math.min(n, FUZZY_MAX_START); i++) {
-    const afterMarker = i > 0 && markerAt.some((list, j) => j < i && list.some((m) => m.end === i && (m.kind === 'ward' || m.kind === 'district')));
-    if (names[i]!.length === 0 && (!anyExact || afterMarker)) names[i] = nameMatchesAt(index, tokens, i, true);
+    if (names[i]!.length === 0 && (!anyExact || afterMarker[i])) names[i] = nameMatchesAt(index, tokens, i, true);
   }
   names = names.map((list) => list.filter((m) => m.entries.length > 0));
 
