@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.ts';
 import { openPg } from './db/pg.ts';
 import { openPglite } from './db/pglite.ts';
 import { buildServer, type RouteModule } from './http/server.ts';
+import { createKnowledgeBase, type KnowledgeBase } from './kb/kb.module.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { createOrgService, type OrgService } from './org/org.service.ts';
 import type { EventBus } from './shared/bus.ts';
@@ -25,6 +26,8 @@ export interface Platform {
   db: Db;
   bus: EventBus;
   log: Logger;
+  /** Knowledge base (procedure entries, editorial workflow, assistant feedback). */
+  kb: KnowledgeBase;
   /** Organisation: the 126 wards, former units, police units and the address resolver (src/org). */
   org: OrgService;
   /** Starts the network listeners (HTTP and the others) on the configured ports. */
@@ -37,6 +40,8 @@ export interface PlatformOverrides {
   bus?: EventBus;
   log?: Logger;
   now?: () => Date;
+  /** Directory of the knowledge-base entry files (default kb/procedures). */
+  kbDir?: string;
 }
 
 /** Composes the whole platform from its configuration: storage, bus, services, HTTP. */
@@ -68,8 +73,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     );
   }
 
+  // Knowledge base: kb/procedures/*.yaml loaded into versioned storage; editors publish newer versions — see src/kb.
+  const kb = createKnowledgeBase({ db, bus, log: log.child({ module: 'kb' }), now: overrides.now ?? (() => new Date()), dir: overrides.kbDir ?? path.join(ROOT_DIR, 'kb', 'procedures') });
+  await kb.sync().catch((err: unknown) => log.error({ err }, 'kb files not loaded; serving the stored versions'));
+
   const routes: RouteModule[] = [
     { prefix: '/api/v1', plugin: authRoutes({ auth, users, audit, cookieSecure: config.cookieSecure, now: overrides.now }) },
+    { prefix: '/api/v1', plugin: kb.routes },
     { prefix: '/api/v1', plugin: orgRoutes({ org }) },
   ];
 
@@ -90,6 +100,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     bus,
     log,
     org,
+    kb,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
     },
