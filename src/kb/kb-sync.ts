@@ -55,7 +55,17 @@ export async function syncFromFiles(deps: KbServiceDeps, load: LoadResult): Prom
   for (const err of load.errors) {
     deps.log.warn({ file: err.file, problems: err.fields.length, reason: err.message.slice(0, 200) }, 'kb file skipped: invalid');
   }
+  // Fast path for restarts: files equal to their last import need no transaction.
+  const lastHashes = new Map(
+    (await deps.db.query<{ slug: string; contentHash: string }>(
+      `select distinct on (slug) slug, content_hash as "contentHash" from kb_versions where source = 'file' order by slug, version desc`,
+    )).map((r) => [r.slug, r.contentHash]),
+  );
   for (const file of load.entries) {
+    if (lastHashes.get(file.slug) === file.contentHash) {
+      report.unchanged++;
+      continue;
+    }
     const events: PendingEvents = [];
     const outcome = await deps.db.transaction((tx) => syncOne(tx, file, deps.now(), events));
     await sendEvents(deps.bus, deps.log, events);

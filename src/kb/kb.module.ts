@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createAuditLog } from '../auth/audit.repository.ts';
 import type { Db } from '../db/db.ts';
 import type { EventBus, Subscription } from '../shared/bus.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -56,6 +57,6 @@ export function createKnowledgeBase(deps: KnowledgeBaseDeps): KnowledgeBase {
     sync,
     lastReport: () => last,
     onPublished: (listener) => onPublished(deps.bus, listener),
-    routes: kbRoutes({ kb: service, feedback, files: { lastReport: () => last, reload: sync }, now: deps.now }),
+    routes: kbRoutes({ kb: service, feedback, audit: createAuditLog(deps.db), files: { lastReport: () => last, reload: sync }, now: deps.now }),
   };
 }

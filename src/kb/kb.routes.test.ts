@@ -304,6 +304,7 @@ describe('feedback and unanswered questions', () => {
     expect(un).toEqual([expect.objectContaining({ question: 'làm lại sổ đỏ ở đâu?', count: 2, status: 'open' })]);
     const marked = await editorA.request({ method: 'PATCH', url: `${API}/kb/unanswered/${un[0].id}`, payload: { status: 'ignored' } });
     expect(json(marked).question.status).toBe('ignored');
+    expect(await p.db.query(`select 1 from audit_log where action = 'kb.unanswered_status' and actor_username = 'bientap.a'`)).toHaveLength(1);
     expect(json(await editorA.request({ url: `${API}/kb/unanswered?status=open` })).questions).toEqual([]);
   });
 });

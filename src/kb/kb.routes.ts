@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AuditLog } from '../auth/audit.repository.ts';
 import type { Role } from '../auth/roles.ts';
 import { AppError } from '../shared/errors.ts';
 import type { KbFeedbackRepository } from './feedback.repository.ts';
@@ -11,6 +12,7 @@ import { presentEntry } from './present.ts';
 export interface KbRoutesDeps {
   kb: KbService;
   feedback: KbFeedbackRepository;
+  audit: AuditLog;
   /** The last file sync, and a way to run it again (re-reads kb/procedures without a restart). */
   files: { lastReport(): SyncReport | null; reload(): Promise<SyncReport> };
   now?: () => Date;
@@ -179,6 +181,10 @@ export function kbRoutes(deps: KbRoutesDeps): FastifyPluginAsyncZod {
       async (req) => {
         const row = await deps.feedback.setUnansweredStatus(req.params.id, req.body.status);
         if (!row) throw new AppError('NOT_FOUND');
+        await deps.audit.record({
+          actorId: req.staff!.id, actorUsername: req.staff!.username, action: 'kb.unanswered_status', target: String(row.id), ip: req.ip,
+          details: { status: row.status },
+        });
         return { question: row };
       },
     );
