@@ -249,10 +249,12 @@ export function createEngine(options: EngineOptions): Engine {
       // a fragment with a topic is not a follow-up: take the best label that is neither follow-up nor out of scope
       top = order.find((l) => labels[l] !== 'followup' && labels[l] !== 'out_of_scope') ?? order[1]!;
     }
+    // skipping a follow-up top label: judge the rest among themselves
+    const skipped = top !== order[0]! ? p[order[0]!]! : 0;
     const topLabel = labels[top]!;
     let intent: Intent = isProc(top) ? 'procedure' : (topLabel as MetaIntent);
     let slug: string | undefined = isProc(top) ? topLabel : undefined;
-    let confidence = p[top]!;
+    let confidence = p[top]! / (1 - skipped);
     // families: a meta intent that also names a procedure (report_crime → to-giac.*, find_ward → ho-tro.tim-...)
     for (const [meta, slugs] of Object.entries(INTENT_FAMILIES) as Array<[MetaIntent, string[]]>) {
       const m = labels.indexOf(meta);
@@ -271,7 +273,7 @@ export function createEngine(options: EngineOptions): Engine {
     const p2 = second === undefined ? 0 : p[second]!;
     const cov = coverage(full, terms);
     let band: Band;
-    if (intent === 'out_of_scope' || (confidence < 0.2 && cov < 0.5)) band = 'out_of_scope';
+    if (intent === 'out_of_scope' || (confidence < 0.2 && cov < 0.5) || confidence < 0.08) band = 'out_of_scope';
     else if (confidence >= 0.45 && confidence >= 1.8 * p2) band = 'confident';
     else band = 'unsure';
     if (band === 'out_of_scope') {
