@@ -44,7 +44,10 @@ export const KIND_CUES: Record<EmergencyKind, Array<[string, number]>> = {
   rescue: [
     ['đuối nước', 1.4], ['chết đuối', 1.4], ['rơi xuống hồ', 1.4], ['rơi xuống sông', 1.4], ['rơi xuống giếng', 1.4],
     ['rơi xuống ao', 1.4], ['rơi xuống cống', 1.4], ['rơi xuống', 0.8], ['ngã xuống hồ', 1.4], ['ngã xuống sông', 1.4],
-    ['nhảy cầu', 1.4], ['nhảy sông', 1.4], ['kẹt thang máy', 1.4], ['thang máy kẹt', 1.4], ['thang máy * kẹt', 1.2],
+    ['nhảy cầu', 1.4], ['nhảy sông', 1.4], ['nhảy xuống', 1], ['nhảy lầu', 1.4], ['đòi nhảy', 1.2], ['định nhảy', 1.2],
+    ['xuống hồ', 0.8], ['xuống sông', 0.8], ['xuống giếng', 0.8], ['xuống ao', 0.8], ['xuống kênh', 0.8],
+    ['xuống mương', 0.8], ['xuống cống', 0.8], ['xuống hố', 0.8], ['xuống biển', 0.6], ['té xuống', 0.8],
+    ['bị chìm', 1.2], ['đang chìm', 1.4], ['nước cuốn', 1.4], ['lũ cuốn', 1.4], ['kẹt thang máy', 1.4], ['thang máy kẹt', 1.4], ['thang máy * kẹt', 1.2],
     ['mắc kẹt', 1.2], ['bị kẹt', 1], ['kẹt đầu', 1.2], ['kẹt tay', 1.2], ['kẹt chân', 1.2], ['kẹt trong', 1],
     ['sập nhà', 1.4], ['nhà sập', 1.4], ['bị sập', 1.2], ['sập', 0.8], ['bị vùi', 1.4], ['vùi', 0.8], ['sạt lở', 1.4],
     ['cây đổ', 1.2], ['đè người', 1.2], ['bị đè', 1.2], ['bị nhốt', 1], ['nhốt trong', 1], ['lật thuyền', 1.4],

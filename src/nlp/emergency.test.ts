@@ -64,3 +64,9 @@ describe('detectEmergency', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void detectEmergency(s, { now })), { numRuns: 300 });
   });
 });
+
+describe('detectEmergency, rescue wording', () => {
+  it.each(['có người nhảy xuống hồ tây', 'thằng bé định nhảy lầu', 'xe bị nước cuốn trôi có người bên trong'])('raises "%s" as rescue', (t) => {
+    expect(detectEmergency(t, { now: new Date(2026, 2, 10) })?.kind).toBe('rescue');
+  });
+});

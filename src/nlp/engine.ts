@@ -276,6 +276,14 @@ export function createEngine(options: EngineOptions): Engine {
     if (intent === 'out_of_scope' || (confidence < 0.2 && cov < 0.5) || confidence < 0.08) band = 'out_of_scope';
     else if (confidence >= 0.45 && confidence >= 1.8 * p2) band = 'confident';
     else band = 'unsure';
+    if (band === 'out_of_scope' && n.ambiguities.length > 0) {
+      // "tt cho con": an ambiguous abbreviation is worth a question, not a refusal
+      band = 'unsure';
+      top = order.find((l) => labels[l] !== 'out_of_scope' && labels[l] !== 'followup') ?? top;
+      intent = isProc(top) ? 'procedure' : (labels[top] as MetaIntent);
+      slug = isProc(top) && p[top]! >= 0.08 ? labels[top] : undefined;
+      confidence = p[top]!;
+    }
     if (band === 'out_of_scope') {
       intent = 'out_of_scope';
       slug = undefined;
