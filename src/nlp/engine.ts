@@ -3,7 +3,7 @@ import { detectFacets, type Facet } from './facets.ts';
 import { DEFAULT_INTENTS, INTENT_FAMILIES, type IntentExamples, type MetaIntent } from './intents/index.ts';
 import { Idf, LabelBm25, NearestIndex, SoftmaxModel, Vocabulary, softmaxInPlace, type Example } from './model.ts';
 import { normalize, type Ambiguity, type NormalizedText } from './normalize.ts';
-import { STOPWORDS } from './lexicon.ts';
+import { EN_GLOSSARY_GENERIC, STOPWORDS } from './lexicon.ts';
 
 export interface ProcedureInput {
   slug: string;
@@ -138,12 +138,16 @@ function coverage(t: Trained, terms: string[]): number {
   return all === 0 ? 1 : known / all;
 }
 
-function scores(t: Trained, features: string[], terms: string[], oos: number): Float64Array {
+/**
+ * `known`: the message is known to be in the domain's language (an English message whose words the glossary
+ * rendered in Vietnamese), so unknown words are not held against it.
+ */
+function scores(t: Trained, features: string[], terms: string[], oos: number, known = false): Float64Array {
   const z = t.model.logits(features);
   const lex = t.bm25.scores(terms);
   const near = t.nearest.best(terms);
   for (let l = 0; l < z.length; l++) z[l] = z[l]! + W_BM25 * lex[l]! + W_NEAREST * near[l]!;
-  z[oos] = z[oos]! + W_UNKNOWN * (1 - coverage(t, terms));
+  if (!known) z[oos] = z[oos]! + W_UNKNOWN * (1 - coverage(t, terms));
   return z;
 }
 
@@ -218,7 +222,8 @@ export function createEngine(options: EngineOptions): Engine {
     const n = normalize(text);
     const features = featuresOf(n);
     const terms = contentTerms(features);
-    const p = scores(full, features, terms, oos);
+    const vouched = n.glossary.some((g) => !EN_GLOSSARY_GENERIC.has(g));
+    const p = scores(full, features, terms, oos, vouched);
     softmaxInPlace(p, temperature);
     const order = [...p.keys()].sort((a, b) => p[b]! - p[a]!);
     const { facets, residual } = detectFacets(n);
@@ -271,7 +276,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const second = order.find((l) => l !== top && !(INTENT_FAMILIES[intent as MetaIntent] ?? []).includes(labels[l]!) && labels[l] !== intent);
     const p2 = second === undefined ? 0 : p[second]!;
-    const cov = coverage(full, terms);
+    const cov = vouched ? 1 : coverage(full, terms);
     let band: Band;
     if (intent === 'out_of_scope' || (confidence < 0.2 && cov < 0.5) || confidence < 0.08) band = 'out_of_scope';
     else if (confidence >= 0.45 && confidence >= 1.8 * p2) band = 'confident';

@@ -170,4 +170,11 @@ export const EN_GLOSSARY: Record<string, string> = {
   child: 'trẻ em', 'first time': 'lần đầu', seal: 'con dấu', stamp: 'con dấu', weapon: 'vũ khí', 'fire safety': 'pccc',
   wallet: 'ví giấy tờ', 'real person': 'người thật', human: 'người thật', hello: 'xin chào', thanks: 'cảm ơn',
   'thank you': 'cảm ơn', documents: 'giấy tờ', papers: 'giấy tờ', expires: 'hết hạn', expired: 'hết hạn',
+  'last night': 'đêm qua', yesterday: 'hôm qua', 'last week': 'tuần trước', today: 'hôm nay', tomorrow: 'ngày mai',
 };
+
+/** Glossary renderings that say nothing about the domain (facets, courtesy, time): they do not vouch for a message. */
+export const EN_GLOSSARY_GENERIC = new Set([
+  'ở đâu', 'lệ phí', 'bao lâu', 'trực tuyến', 'giấy tờ', 'xin chào', 'cảm ơn', 'hồ sơ', 'nộp', 'đêm qua', 'hôm qua',
+  'tuần trước', 'hôm nay', 'ngày mai', 'đăng ký', 'mất', 'người thật', 'tài khoản', 'hết hạn', 'phường', 'lần đầu',
+]);

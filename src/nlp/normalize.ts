@@ -39,6 +39,8 @@ export interface NormalizedText {
   /** Concept tags found (synonyms: "hộ khẩu" and "thường trú" both give `thuongtru`). */
   concepts: string[];
   language: 'vi' | 'en';
+  /** For English messages: the Vietnamese renderings appended to `syllables` ("passport" → "hộ chiếu"). */
+  glossary: string[];
   /** True when the message is (almost) written without Vietnamese diacritics. */
   unaccented: boolean;
   /** Mostly capital letters or repeated exclamation marks. */
@@ -134,7 +136,7 @@ function contextual(folded: string, prev: string, next: string, prevIsNumber: bo
   }
 }
 
-const glossary = Object.entries(EN_GLOSSARY)
+const glossaryEntries = Object.entries(EN_GLOSSARY)
   .map(([en, vi]) => ({ words: en.split(' '), vi }))
   .sort((a, b) => b.words.length - a.words.length);
 
@@ -142,7 +144,7 @@ const glossary = Object.entries(EN_GLOSSARY)
 function glossaryFor(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const g = glossary.find((e) => e.words.every((w, j) => tokens[i + j] === w));
+    const g = glossaryEntries.find((e) => e.words.every((w, j) => tokens[i + j] === w));
     if (g) {
       out.push(g.vi);
       i += g.words.length - 1;
@@ -198,8 +200,9 @@ export function normalize(text: string): NormalizedText {
   const shouting = (letters.length >= 6 && upper / letters.length > 0.7) || /!{2,}/.test(nfc);
   const language: 'vi' | 'en' = english >= 2 && english >= 0.4 * alpha && viOnly === 0 ? 'en' : 'vi';
   const unaccented = language === 'vi' && alpha > 0 && marked / alpha < 0.15;
+  const glossary = language === 'en' ? glossaryFor(foldedTokens) : [];
   if (language === 'en') {
-    for (const vi of glossaryFor(foldedTokens)) {
+    for (const vi of glossary) {
       for (const s of vi.split(' ')) {
         syllables.push(s);
         foldedSyllables.push(matchKey(foldDiacritics(s)));
@@ -217,6 +220,7 @@ export function normalize(text: string): NormalizedText {
     ambiguities,
     concepts: findConcepts(foldedSyllables),
     language,
+    glossary,
     unaccented,
     shouting,
   };

@@ -30,5 +30,6 @@ export const REPORT_CRIME = [
   'toi bi lua', 'toi bi trom', 'nha bi trom', 'bi cuop', 'bi danh', 'muon trinh bao cong an', 'bi lua tien',
   'bi de doa', 'to giac toi pham', 'bao tin toi pham', 'bi lua chuyen khoan', 'bi mat trom xe',
   'I was robbed', 'I was scammed', 'my bike was stolen', 'I want to report a theft', 'someone threatened me',
-  'I want to report a crime', 'my phone was snatched yesterday',
+  'I want to report a crime', 'my phone was snatched yesterday', 'someone stole my bag last week',
+  'my car was broken into last night', 'my house was burgled while we were away',
 ];

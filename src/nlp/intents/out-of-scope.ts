@@ -10,7 +10,7 @@ export const OUT_OF_SCOPE = [
   'thoi tiet ngay mai', 'bao nhieu do', 'lịch thi đấu bóng đá hôm nay', 'đội tuyển việt nam đá mấy giờ',
   'kết quả bóng đá ngoại hạng anh', 'ai vô địch world cup', 'messi hay ronaldo', 'phim gì hay chiếu rạp',
   'lich chieu phim cuoi tuan', 'bài hát mới của sơn tùng', 'ca sĩ nào hát hay nhất', 'xem livestream ở đâu',
-  'weather tomorrow', 'football score', 'who won the match last night', 'good movies this week',
+  'weather tomorrow', 'football score', 'who won the football match', 'good movies this week',
   // money, banks, shopping, prices
   'vay tiền ngân hàng cần thế chấp gì', 'lãi suất tiết kiệm ngân hàng nào cao', 'mở tài khoản ngân hàng online',
   'vay mua nhà trả góp', 'thẻ tín dụng bị trừ tiền', 'chuyển tiền quốc tế phí bao nhiêu', 'tỷ giá đô la hôm nay',
