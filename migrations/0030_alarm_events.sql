@@ -58,7 +58,7 @@ create table alarm_events (
   transport text not null check (transport in ('tcp', 'udp')),
   remote_addr text,
   incident_id uuid,
-  unique (account, receiver, line, sequence, received_at, event_index)
+  unique nulls not distinct (account, receiver, line, sequence, received_at, event_index)
 );
 create index alarm_events_account_idx on alarm_events(account, received_at desc);
 create index alarm_events_received_idx on alarm_events(received_at desc);
