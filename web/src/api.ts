@@ -21,13 +21,27 @@ export interface ManagedUser extends StaffUser {
   createdAt: string;
 }
 
+/** A police unit's contact details; address and phone stay null until an administrator records them. */
 export interface PoliceContact {
+  id?: string;
   name?: string | null;
   address?: string | null;
   phone?: string | null;
 }
 
-/** One of the 126 current (post-1/7/2025) units. Fields past `type` are optional extras. */
+export interface PoliceUnit extends PoliceContact {
+  id: string;
+  name: string;
+  level: 'city' | 'ward';
+  wardCode: string | null;
+  note: string | null;
+  /** Demonstration data (DEMO=1), not real contact details. */
+  isDemo: boolean;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** One of the 126 current (post-1/7/2025) units (GET /wards). */
 export interface Ward {
   code: string;
   name: string;
@@ -35,30 +49,58 @@ export interface Ward {
   shortName?: string;
   /** Seat of the commune/ward government (UBND) — not the police post. */
   adminCenter?: string | null;
-  police?: PoliceContact | null;
   lat?: number | null;
   lon?: number | null;
   areaKm2?: number | null;
   population?: number | null;
+  /** Khoản of NQ 1656/NQ-UBTVQH15 Điều 1 that formed the unit. */
+  clause?: number;
 }
 
 export interface WardVia {
   oldName: string;
   oldDistrict?: string | null;
   /** 'full' when the former unit went wholly into this one, 'partial' when it was split. */
-  relation?: string | null;
-  /** The resolution's wording code (toan_bo, mot_phan, phan_con_lai, ...) or text. */
+  relation?: 'full' | 'partial' | null;
+  /** The resolution's wording code (toan_bo, mot_phan, phan_con_lai, ...). */
   wording?: string | null;
+  /** The same wording in Vietnamese. */
+  wordingText?: string | null;
 }
 
 export interface WardMatch extends Partial<Omit<Ward, 'code' | 'name'>> {
   code: string;
   name: string;
-  /** 0..1 (1 = exact), or a word such as "exact". */
-  confidence: number | string;
+  /** Probability (0..1, capped at 0.99) that the address lies in this unit; absent for a located point. */
+  confidence?: number;
+  /** How the match was reached: the current name, a former unit, or a former district. */
+  basis?: 'current_name' | 'former_unit' | 'former_district';
   via?: WardVia;
-  relation?: string | null;
-  wording?: string | null;
+  policeUnit?: PoliceContact | null;
+}
+
+export interface WardDetail {
+  ward: Ward;
+  policeUnit: PoliceUnit | null;
+  clause: { number: number; text: string; resolution: string } | null;
+  formerUnits: Array<{
+    oldCode: string;
+    name: string;
+    district: string;
+    relation: 'full' | 'partial';
+    wording: string;
+    wordingText: string;
+    alsoTo: Array<{ code: string; name: string; wording: string }>;
+  }>;
+}
+
+export interface LocateResult {
+  ward: Ward | null;
+  /** Units whose (simplified) boundary contains the point. */
+  candidates: Ward[];
+  /** When no boundary contains the point: the closest unit nearby. */
+  nearest: (Ward & { distanceM: number }) | null;
+  note?: string;
 }
 
 export interface AuditEntry {
@@ -180,6 +222,9 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'vai trò',
   wardCode: 'xã/phường',
   text: 'nội dung',
+  address: 'địa chỉ',
+  phone: 'số điện thoại',
+  note: 'ghi chú',
   q: 'nội dung tìm kiếm',
 };
 
@@ -221,14 +266,14 @@ export const api = {
   audit: (params: { limit?: number; before?: number; action?: string } = {}) =>
     request<{ entries: AuditEntry[] }>('GET', `/audit${qs(params)}`).then((r) => r.entries),
 
-  wards: (signal?: AbortSignal) =>
-    request<Ward[] | { wards: Ward[] }>('GET', '/wards', undefined, signal).then((r) => (Array.isArray(r) ? r : r.wards)),
+  wards: (signal?: AbortSignal) => request<Ward[]>('GET', '/wards', undefined, signal),
+  ward: (code: string, signal?: AbortSignal) => request<WardDetail>('GET', `/wards/${encodeURIComponent(code)}`, undefined, signal),
   resolveWard: (q: string, signal?: AbortSignal) =>
-    request<{ matches: WardMatch[] }>('GET', `/wards/resolve${qs({ q })}`, undefined, signal).then((r) => r.matches ?? []),
-  locateWard: (lat: number, lon: number, signal?: AbortSignal) =>
-    request<{ ward?: WardMatch | null; matches?: WardMatch[] } & Partial<WardMatch>>('GET', `/wards/locate${qs({ lat, lon })}`, undefined, signal).then(
-      (r): WardMatch[] => (r.matches ? r.matches : r.ward ? [r.ward] : r.code ? [r as WardMatch] : []),
-    ),
+    request<{ matches: WardMatch[]; notes?: string[] }>('GET', `/wards/resolve${qs({ q })}`, undefined, signal).then((r) => ({ matches: r.matches ?? [], notes: r.notes ?? [] })),
+  locateWard: (lat: number, lon: number, signal?: AbortSignal) => request<LocateResult>('GET', `/wards/locate${qs({ lat, lon })}`, undefined, signal),
+  policeUnits: (signal?: AbortSignal) => request<{ policeUnits: PoliceUnit[] }>('GET', '/police-units', undefined, signal).then((r) => r.policeUnits),
+  updatePoliceUnit: (id: string, patch: { address?: string | null; phone?: string | null; note?: string | null }) =>
+    request<{ policeUnit: PoliceUnit }>('PATCH', `/police-units/${encodeURIComponent(id)}`, patch).then((r) => r.policeUnit),
   wardBoundaries: (signal?: AbortSignal) => request<FeatureCollection>('GET', '/wards/boundaries', undefined, signal),
 
   chat: (text: string, conversationId?: string) =>

@@ -1,6 +1,7 @@
 import { ComingSoon } from '../components/Status.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
+import { PoliceUnitsSection } from './PoliceUnitsSection.tsx';
 import { StaffSection, StaffShell } from './StaffShell.tsx';
 import { UsersSection } from './UsersSection.tsx';
 
@@ -13,6 +14,7 @@ export function AdminPage() {
         u.role === 'admin'
           ? [
               { id: 'users', label: 'Tài khoản cán bộ' },
+              { id: 'police-units', label: 'Liên hệ công an xã/phường' },
               { id: 'audit', label: 'Nhật ký hệ thống' },
               { id: 'alarm-accounts', label: 'Tài khoản báo cháy' },
               { id: 'kb', label: 'Cơ sở tri thức' },
@@ -31,6 +33,9 @@ export function AdminPage() {
             <>
               <StaffSection id="users" title="Tài khoản cán bộ">
                 <UsersSection me={user} />
+              </StaffSection>
+              <StaffSection id="police-units" title="Liên hệ công an xã/phường">
+                <PoliceUnitsSection />
               </StaffSection>
               <StaffSection id="audit" title="Nhật ký hệ thống">
                 <AuditSection />

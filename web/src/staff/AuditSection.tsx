@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   'access.denied': 'Truy cập bị từ chối',
   'access.csrf_rejected': 'Từ chối yêu cầu (thiếu mã chống giả mạo)',
   'kb.file_imported': 'Nạp tệp cơ sở tri thức',
+  'police_unit.update': 'Cập nhật liên hệ đơn vị công an',
 };
 
 const OUTCOME_LABELS: Record<string, string> = { ok: 'Thành công', denied: 'Bị từ chối', failed: 'Không thành công' };
@@ -25,6 +26,7 @@ const FILTERS = [
   { value: 'auth.', label: 'Đăng nhập, đăng xuất' },
   { value: 'user.', label: 'Tài khoản' },
   { value: 'access.', label: 'Truy cập bị từ chối' },
+  { value: 'police_unit.', label: 'Liên hệ đơn vị công an' },
   { value: 'kb.', label: 'Cơ sở tri thức' },
 ];
 

@@ -1,45 +1,63 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage, type Ward } from '../api.ts';
+import { api, errorMessage, type WardDetail } from '../api.ts';
 import { Alert, ComingSoon, Loading } from '../components/Status.tsx';
 import { WardInfo } from '../wards/WardInfo.tsx';
 import { WardMap } from '../wards/LazyWardMap.tsx';
 import { policeUnitName } from '../wards/ward-text.ts';
 import { StaffSection, StaffShell } from './StaffShell.tsx';
 
-function useWard(code: string | null) {
-  const [ward, setWard] = useState<Ward | null>(null);
+function useWardDetail(code: string | null) {
+  const [detail, setDetail] = useState<WardDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!code) return;
     const c = new AbortController();
-    api.wards(c.signal).then(
-      (list) => {
-        const w = list.find((x) => x.code === code);
-        if (w) setWard(w);
-        else setError('Không tìm thấy xã/phường được gán cho tài khoản này.');
-      },
-      (e) => !c.signal.aborted && setError(errorMessage(e)),
-    );
+    api.ward(code, c.signal).then(setDetail, (e) => !c.signal.aborted && setError(errorMessage(e)));
     return () => c.abort();
   }, [code]);
-  return { ward, error };
+  return { detail, error };
+}
+
+function FormerUnits({ detail }: { detail: WardDetail }) {
+  if (detail.formerUnits.length === 0) return null;
+  return (
+    <details className="former-units">
+      <summary>
+        Hình thành từ {detail.formerUnits.length} đơn vị cũ
+        {detail.clause ? ` (khoản ${detail.clause.number} Điều 1 Nghị quyết ${detail.clause.resolution})` : ''}
+      </summary>
+      <ul>
+        {detail.formerUnits.map((f) => (
+          <li key={f.oldCode}>
+            <strong>{f.name}</strong> ({f.district}) — {f.wordingText}
+            {f.alsoTo.length > 0 && <span className="muted"> · phần khác thuộc {f.alsoTo.map((a) => a.name).join(', ')}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 function WardHome({ code }: { code: string | null }) {
-  const { ward, error } = useWard(code);
+  const { detail, error } = useWardDetail(code);
+  const ward = detail?.ward;
   return (
     <>
-      <h1 className="page-title">{ward ? policeUnitName(ward.name) : 'Công an xã/phường'}</h1>
+      <h1 className="page-title">{ward ? (detail.policeUnit?.name ?? policeUnitName(ward.name)) : 'Công an xã/phường'}</h1>
       {!code && <Alert kind="warning">Tài khoản chưa được gán xã/phường. Vui lòng liên hệ quản trị viên.</Alert>}
       <StaffSection id="info" title="Thông tin đơn vị">
         {error && <Alert kind="error">{error}</Alert>}
-        {code && !ward && !error && <Loading label="Đang tải thông tin xã/phường…" />}
+        {code && !detail && !error && <Loading label="Đang tải thông tin xã/phường…" />}
         {ward && (
           <div className="card">
             <p className="ward-name-line">
               <strong>{ward.name}</strong> <span className="muted">(mã {ward.code})</span>
             </p>
-            <WardInfo ward={ward} showStats />
+            <WardInfo ward={ward} police={detail.policeUnit} showStats />
+            {!detail.policeUnit?.address && !detail.policeUnit?.phone && (
+              <p className="hint">Địa chỉ, số điện thoại của công an xã/phường do quản trị viên cập nhật; người dân sẽ thấy thông tin này khi tra cứu.</p>
+            )}
+            <FormerUnits detail={detail} />
           </div>
         )}
       </StaffSection>

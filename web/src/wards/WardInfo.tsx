@@ -1,11 +1,16 @@
-import type { Ward } from '../api.ts';
+import type { PoliceContact, Ward } from '../api.ts';
 import { formatNumber, policeUnitName } from './ward-text.ts';
 
 const UNKNOWN_POLICE = 'chưa cập nhật — vui lòng liên hệ 113 khi khẩn cấp';
 
+interface WardInfoProps {
+  ward: Partial<Ward> & { name: string };
+  police?: (PoliceContact & { isDemo?: boolean }) | null;
+  showStats?: boolean;
+}
+
 /** Addresses of one unit: the commune government seat (clearly not the police post) and the police contact if known. */
-export function WardInfo({ ward, showStats = false }: { ward: Partial<Ward> & { name: string }; showStats?: boolean }) {
-  const police = ward.police;
+export function WardInfo({ ward, police, showStats = false }: WardInfoProps) {
   const hasPolice = Boolean(police?.address || police?.phone);
   return (
     <dl className="facts">
@@ -24,6 +29,7 @@ export function WardInfo({ ward, showStats = false }: { ward: Partial<Ward> & { 
                   Điện thoại: <a href={`tel:${police.phone.replace(/[^\d+]/g, '')}`}>{police.phone}</a>
                 </span>
               )}
+              {police?.isDemo && <span className="fact-line muted">(dữ liệu minh họa, không phải thông tin thật)</span>}
             </>
           ) : (
             UNKNOWN_POLICE

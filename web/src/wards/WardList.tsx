@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { api, errorMessage, type Ward } from '../api.ts';
+import { api, errorMessage, type PoliceUnit, type Ward } from '../api.ts';
 import { Alert, Loading } from '../components/Status.tsx';
 import { WardInfo } from './WardInfo.tsx';
 import { fold } from './ward-text.ts';
@@ -9,6 +9,7 @@ const collator = new Intl.Collator('vi');
 /** All current units, filterable by name (with or without diacritics), grouped phường / xã. */
 export function WardList() {
   const [wards, setWards] = useState<Ward[] | null>(null);
+  const [police, setPolice] = useState<Map<string, PoliceUnit>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -20,6 +21,11 @@ export function WardList() {
       .wards(c.signal)
       .then(setWards)
       .catch((e) => !c.signal.aborted && setError(errorMessage(e)));
+    // Contacts are optional here: without them each unit says "chưa cập nhật".
+    api
+      .policeUnits(c.signal)
+      .then((units) => setPolice(new Map(units.filter((u) => u.wardCode).map((u) => [u.wardCode!, u]))))
+      .catch(() => undefined);
     return () => c.abort();
   };
   useEffect(load, []);
@@ -68,7 +74,7 @@ export function WardList() {
               <li key={w.code}>
                 <details>
                   <summary>{w.name}</summary>
-                  <WardInfo ward={w} showStats />
+                  <WardInfo ward={w} police={police.get(w.code)} showStats />
                 </details>
               </li>
             ))}

@@ -1,14 +1,25 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, errorMessage, type WardMatch } from '../api.ts';
+import { api, ApiError, errorMessage, type Ward, type WardMatch } from '../api.ts';
 import { Alert, Loading } from '../components/Status.tsx';
 import { WardMatches } from './WardMatches.tsx';
+import { formatNumber } from './ward-text.ts';
 
 type Result =
   | { kind: 'idle' }
   | { kind: 'loading'; label: string }
-  | { kind: 'found'; matches: WardMatch[]; source: 'search' | 'location' }
+  | { kind: 'found'; matches: WardMatch[]; notes: string[]; source: 'search' | 'location' }
   | { kind: 'empty'; source: 'search' | 'location' }
   | { kind: 'error'; message: string };
+
+/** A located unit with its police unit (the locate answer carries only the unit). */
+async function withPolice(ward: Ward, signal: AbortSignal): Promise<WardMatch> {
+  try {
+    const detail = await api.ward(ward.code, signal);
+    return { ...ward, policeUnit: detail.policeUnit };
+  } catch {
+    return ward;
+  }
+}
 
 const GEO_ERRORS: Record<number, string> = {
   1: 'Anh/chị chưa cho phép trang web truy cập vị trí. Vui lòng cho phép trong cài đặt trình duyệt hoặc nhập địa chỉ vào ô tìm kiếm.',
@@ -40,8 +51,8 @@ export function WardSearch({ initialQuery = '', onQueryChange }: { initialQuery?
     const c = start();
     setResult({ kind: 'loading', label: 'Đang tra cứu…' });
     try {
-      const matches = await api.resolveWard(query, c.signal);
-      setResult(matches.length ? { kind: 'found', matches, source: 'search' } : { kind: 'empty', source: 'search' });
+      const { matches, notes } = await api.resolveWard(query, c.signal);
+      setResult(matches.length ? { kind: 'found', matches, notes, source: 'search' } : { kind: 'empty', source: 'search' });
     } catch (e) {
       if (!c.signal.aborted) setResult({ kind: 'error', message: errorMessage(e) });
     }
@@ -71,11 +82,22 @@ export function WardSearch({ initialQuery = '', onQueryChange }: { initialQuery?
         if (c.signal.aborted) return;
         setResult({ kind: 'loading', label: 'Đang xác định xã/phường tại vị trí này…' });
         try {
-          const matches = await api.locateWard(pos.coords.latitude, pos.coords.longitude, c.signal);
-          setResult(matches.length ? { kind: 'found', matches, source: 'location' } : { kind: 'empty', source: 'location' });
+          const r = await api.locateWard(pos.coords.latitude, pos.coords.longitude, c.signal);
+          const notes = r.note ? [r.note] : [];
+          if (r.candidates.length || r.ward) {
+            const wards = r.candidates.length ? r.candidates : [r.ward!];
+            setResult({ kind: 'found', matches: await Promise.all(wards.map((w) => withPolice(w, c.signal))), notes, source: 'location' });
+          } else if (r.nearest) {
+            const near = `Vị trí của anh/chị nằm ngoài ranh giới đã biết; đơn vị gần nhất (cách khoảng ${formatNumber(r.nearest.distanceM)} m) là ${r.nearest.name}.`;
+            setResult({ kind: 'found', matches: [await withPolice(r.nearest, c.signal)], notes: [near, ...notes], source: 'location' });
+          } else {
+            setResult({ kind: 'empty', source: 'location' });
+          }
         } catch (e) {
           if (c.signal.aborted) return;
-          if (e instanceof ApiError && e.status === 404) setResult({ kind: 'empty', source: 'location' });
+          if (e instanceof ApiError && e.code === 'BOUNDARIES_UNAVAILABLE')
+            setResult({ kind: 'error', message: 'Chức năng tìm theo vị trí tạm thời chưa sẵn sàng. Vui lòng nhập địa chỉ vào ô tìm kiếm.' });
+          else if (e instanceof ApiError && e.status === 404) setResult({ kind: 'empty', source: 'location' });
           else setResult({ kind: 'error', message: errorMessage(e) });
         }
       },
@@ -138,7 +160,7 @@ export function WardSearch({ initialQuery = '', onQueryChange }: { initialQuery?
             <p className="result-intro">
               {result.source === 'location' ? 'Theo vị trí hiện tại của anh/chị:' : `Kết quả tra cứu (${result.matches.length}):`}
             </p>
-            <WardMatches matches={result.matches} />
+            <WardMatches matches={result.matches} notes={result.notes} />
           </>
         )}
       </div>
