@@ -180,21 +180,31 @@ export class NearestIndex {
     }
   }
 
+  private acc = new Float64Array(0);
+  private readonly touched: number[] = [];
+
   /** Best cosine per label (0 when no shared term). */
   best(terms: string[]): Float64Array {
+    if (this.acc.length !== this.docLabel.length) this.acc = new Float64Array(this.docLabel.length);
     const uniq = [...new Set(terms)];
     const norm = Math.sqrt(uniq.reduce((s, t) => s + this.idf.idf(t) ** 2, 0)) || 1;
-    const scores = new Map<number, number>();
+    const acc = this.acc;
+    const touched = this.touched;
+    touched.length = 0;
     for (const t of uniq) {
       const list = this.postings.get(t);
       if (!list) continue;
       const qw = this.idf.idf(t) / norm;
-      for (const p of list) scores.set(p.doc, (scores.get(p.doc) ?? 0) + qw * p.w);
+      for (const p of list) {
+        if (acc[p.doc] === 0) touched.push(p.doc);
+        acc[p.doc] = acc[p.doc]! + qw * p.w;
+      }
     }
     const out = new Float64Array(this.labels);
-    for (const [doc, s] of scores) {
+    for (const doc of touched) {
       const l = this.docLabel[doc]!;
-      if (s > out[l]!) out[l] = s;
+      if (acc[doc]! > out[l]!) out[l] = acc[doc]!;
+      acc[doc] = 0;
     }
     return out;
   }
@@ -226,10 +236,21 @@ export class LabelBm25 {
     this.len[label] = this.len[label]! + terms.length;
   }
 
+  private readonly postings = new Map<string, Array<{ label: number; score: number }>>();
+
   finish(): void {
     const used = this.len.filter((l) => l > 0);
     this.docs = used.length;
     this.avgLen = used.reduce((a, b) => a + b, 0) / Math.max(1, used.length);
+    // precompute each term's contribution to each label's score
+    for (let l = 0; l < this.labels; l++) {
+      const norm = this.k1 * (1 - this.b + (this.b * this.len[l]!) / this.avgLen);
+      for (const [t, f] of this.tf[l]!) {
+        const list = this.postings.get(t) ?? [];
+        list.push({ label: l, score: (this.idf(t) * f * (this.k1 + 1)) / (f + norm) });
+        this.postings.set(t, list);
+      }
+    }
   }
 
   private idf(t: string): number {
@@ -244,14 +265,9 @@ export class LabelBm25 {
     for (const t of uniq) max += this.idf(t) * (this.k1 + 1);
     if (max === 0) return out;
     for (const t of uniq) {
-      const idf = this.idf(t);
-      if (!this.df.has(t)) continue;
-      for (let l = 0; l < this.labels; l++) {
-        const f = this.tf[l]!.get(t);
-        if (!f) continue;
-        const norm = this.k1 * (1 - this.b + (this.b * this.len[l]!) / this.avgLen);
-        out[l] = out[l]! + (idf * f * (this.k1 + 1)) / (f + norm);
-      }
+      const list = this.postings.get(t);
+      if (!list) continue;
+      for (const p of list) out[p.label] = out[p.label]! + p.score;
     }
     for (let l = 0; l < this.labels; l++) out[l] = out[l]! / max;
     return out;
