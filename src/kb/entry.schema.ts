@@ -94,12 +94,28 @@ export const entrySchema = z
     questions: z.array(z.string().min(3)).min(25),
     /** Slugs of related procedures, offered as follow-ups. */
     related: z.array(z.string()).default([]),
+    /**
+     * English rendering for English-speaking citizens (foreign residents): the same facts, translated,
+     * never more. Fees are rendered from `fees` (structured), so they are not repeated here.
+     */
+    en: z
+      .strictObject({
+        title: z.string().min(3),
+        summary: z.string().min(20),
+        papers: z.array(z.string().min(3)).optional(),
+        steps: z.array(z.string().min(5)).optional(),
+        processingTime: z.string().min(3).optional(),
+        where: z.string().min(3).optional(),
+        online: z.string().min(3).optional(),
+      })
+      .optional(),
   })
   .superRefine((e, ctx) => {
     const known = new Set(Object.keys(e.sources));
     const check = (refs: string[] | undefined, where: string) => {
       for (const r of refs ?? []) {
-        if (!known.has(r)) ctx.addIssue({ code: 'custom', message: `nguồn "${r}" ở ${where} không có trong sources` });
+        const path = where.replace(/\[(\d+)\]/g, '.$1').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        if (!known.has(r)) ctx.addIssue({ code: 'custom', path: [...path, 'sources'], message: `nguồn "${r}" ở ${where} không có trong sources` });
       }
     };
     e.audience.forEach((f, i) => check(f.sources, `audience[${i}]`));
@@ -111,8 +127,8 @@ export const entrySchema = z
     e.legalBasis.forEach((f, i) => check(f.sources, `legalBasis[${i}]`));
     e.notes.forEach((f, i) => check(f.sources, `notes[${i}]`));
     e.fees.forEach((f, i) => {
-      if (f.amountVnd === undefined && !f.text) ctx.addIssue({ code: 'custom', message: `fees[${i}]: cần amountVnd hoặc text` });
-      if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: 'custom', message: `fees[${i}]: from sau to` });
+      if (f.amountVnd === undefined && !f.text) ctx.addIssue({ code: 'custom', path: ['fees', i, 'amountVnd'], message: `fees[${i}]: cần amountVnd hoặc text` });
+      if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: 'custom', path: ['fees', i, 'to'], message: `fees[${i}]: from sau to` });
     });
   });
 
