@@ -109,7 +109,10 @@ async function targetRate(dialers: Dialer[], phase: number): Promise<LoadResult>
   return { acked, lost, seconds: (performance.now() - t0) / 1000, latenciesMs: latencies };
 }
 
+const load = () => os.loadavg()[0]!.toFixed(1);
+
 async function measure(t: Transport, store: 'pglite' | 'null', phaseBase: number) {
+  const loadBefore = load();
   const dir = store === 'pglite' ? mkdtempSync(path.join(os.tmpdir(), 'alarm-bench-')) : null;
   const accounts = Array.from({ length: DIALERS }, (_, i) => i)
     .filter(encrypted)
@@ -122,7 +125,7 @@ async function measure(t: Transport, store: 'pglite' | 'null', phaseBase: number
     const tgt = await targetRate(dialers, phaseBase + 1);
     for (const d of dialers) d.close();
     const stats = await r.stop();
-    return { sat, tgt, stats };
+    return { sat, tgt, stats, load: `${loadBefore}->${load()}` };
   } finally {
     if (r.child.exitCode === null) await r.kill();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -137,23 +140,25 @@ export async function run(): Promise<BenchRow[]> {
     const withStore = await measure(t, 'pglite', (phase += 2));
     progress(`alarms: ${t} with storage off`);
     const ceiling = await measure(t, 'null', (phase += 2));
+    progress(`alarms ${t}: with storage: ${JSON.stringify({ sat: withStore.sat.acked, lost: withStore.sat.lost + withStore.tgt.lost, load: withStore.load })}; ceiling: ${JSON.stringify({ sat: ceiling.sat.acked, lost: ceiling.sat.lost + ceiling.tgt.lost, load: ceiling.load })}`);
     const T = t.toUpperCase();
     const base = 'same receiver, storage off (ceiling)';
     const rate = (x: LoadResult) => x.acked / x.seconds;
     const s1 = summarize(withStore.tgt.latenciesMs);
     const s0 = summarize(ceiling.tgt.latenciesMs);
     const batches = withStore.stats ? (JSON.parse(withStore.stats) as { commits: { batches: number; frames: number; maxBatch: number } }).commits : null;
-    const note = (x: { sat: LoadResult; tgt: LoadResult }) =>
-      `saturation acked ${x.sat.acked}, unanswered ${x.sat.lost}; target acked ${x.tgt.acked}, unanswered ${x.tgt.lost}`;
+    // The machine's 1-min load average is printed because other work on the same 2 cores skews every figure.
+    const note = (x: { sat: LoadResult; tgt: LoadResult; load: string }) =>
+      `saturation acked ${x.sat.acked}, unanswered ${x.sat.lost}; target acked ${x.tgt.acked}, unanswered ${x.tgt.lost}; load avg ${x.load}`;
     rows.push(
       {
         suite: 'alarms', metric: `${T} max frames/s (${DIALERS} dialers, closed loop)`, unit: 'frames/s',
         value: rate(withStore.sat), baseline: base, baselineValue: rate(ceiling.sat), higherIsBetter: true,
-        note: `${note(withStore)}${batches ? `; ${batches.frames} frames in ${batches.batches} commits (largest ${batches.maxBatch})` : ''}`,
+        note: `with storage: ${note(withStore)}${batches ? `; ${batches.frames} frames in ${batches.batches} commits (largest ${batches.maxBatch})` : ''}`,
       },
       {
         suite: 'alarms', metric: `${T} frames/s achieved at ${TARGET_RATE}/s offered`, unit: 'frames/s',
-        value: rate(withStore.tgt), baseline: base, baselineValue: rate(ceiling.tgt), higherIsBetter: true, note: note(ceiling),
+        value: rate(withStore.tgt), baseline: base, baselineValue: rate(ceiling.tgt), higherIsBetter: true, note: `ceiling: ${note(ceiling)}`,
       },
       {
         suite: 'alarms', metric: `${T} p50 receive->ACK at ${TARGET_RATE}/s`, unit: 'ms',

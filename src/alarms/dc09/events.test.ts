@@ -91,3 +91,15 @@ describe('code tables', () => {
     }
   });
 });
+
+describe('extended data', () => {
+  it('names the DC-09 identifiers and keeps unknown ones', async () => {
+    const { readXdata } = await import('./xdata.ts');
+    expect(readXdata(['X006E07.7777777', 'Y49N06.6666666', 'M0026B9E4268B', 'Qabc', ''])).toEqual([
+      { id: 'X', name: 'Longitude', value: '006E07.7777777' },
+      { id: 'Y', name: 'Latitude', value: '49N06.6666666' },
+      { id: 'M', name: 'MAC Address', value: '0026B9E4268B' },
+      { id: 'Q', name: null, value: 'abc' },
+    ]);
+  });
+});

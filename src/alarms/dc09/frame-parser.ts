@@ -111,7 +111,6 @@ export function parseContent(text: string, timestampRequired: boolean): Result<F
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeText(latin1: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(latin1)) return latin1;
   try {
     return utf8.decode(Buffer.from(latin1, 'latin1'));
