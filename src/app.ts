@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.ts';
 import { openPg } from './db/pg.ts';
 import { openPglite } from './db/pglite.ts';
 import { buildServer, type RouteModule } from './http/server.ts';
+import { createDispatchModule, wardResolverFrom, type DispatchModule } from './dispatch/dispatch.module.ts';
 import { createKnowledgeBase, type KnowledgeBase } from './kb/kb.module.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { createOrgService, type OrgService } from './org/org.service.ts';
@@ -30,6 +31,8 @@ export interface Platform {
   kb: KnowledgeBase;
   /** Organisation: the 126 wards, former units, police units and the address resolver (src/org). */
   org: OrgService;
+  /** Command Information Center: incidents, units, live console updates (src/dispatch). */
+  dispatch: DispatchModule;
   /** Starts the network listeners (HTTP and the others) on the configured ports. */
   listen(): Promise<void>;
   close(): Promise<void>;
@@ -77,8 +80,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const kb = createKnowledgeBase({ db, bus, log: log.child({ module: 'kb' }), now: overrides.now ?? (() => new Date()), dir: overrides.kbDir ?? path.join(ROOT_DIR, 'kb', 'procedures') });
   await kb.sync().catch((err: unknown) => log.error({ err }, 'kb files not loaded; serving the stored versions'));
 
+  // Command Information Center (computer-aided dispatch): incidents, units, live console updates — see src/dispatch.
+  const dispatch = createDispatchModule({ db, bus, log, audit, auth, now: overrides.now, resolveWard: wardResolverFrom(org) });
+
   const routes: RouteModule[] = [
     { prefix: '/api/v1', plugin: authRoutes({ auth, users, audit, cookieSecure: config.cookieSecure, now: overrides.now }) },
+    dispatch.routes,
     { prefix: '/api/v1', plugin: kb.routes },
     { prefix: '/api/v1', plugin: orgRoutes({ org }) },
   ];
@@ -90,8 +97,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     routes,
     webDist: path.join(ROOT_DIR, 'web', 'dist'),
     isReady: () => ready,
+    extend: dispatch.extend,
   });
   await app.ready();
+  await dispatch.start({ demo: config.demo });
   ready = true;
 
   return {
@@ -99,6 +108,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     db,
     bus,
     log,
+    dispatch,
     org,
     kb,
     async listen() {
@@ -106,6 +116,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     },
     async close() {
       ready = false;
+      await dispatch.stop();
       await app.close();
       await bus.close();
       await db.close();

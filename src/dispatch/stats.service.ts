@@ -1,0 +1,84 @@
+import type { Queryable } from '../db/db.ts';
+import type { IncidentRow } from './incident.repository.ts';
+import { INCIDENT_TYPE_LABELS, type IncidentType } from './model.ts';
+import { limitMs, percentile, stageBounds, STANDARD_INFO, STANDARD_KEYS } from './standards.ts';
+import { incidentTimes } from './views.ts';
+
+/** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset gives the local day. */
+const VN_OFFSET_MS = 7 * 3600_000;
+export const localDay = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+
+export interface StatsFilter {
+  from: Date;
+  to: Date;
+  wardCode?: string;
+  /** Caller's ward scope (null = city-wide). */
+  scope: string | null;
+}
+
+const countBy = <T>(rows: T[], key: (r: T) => string) => {
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+  return [...m.entries()].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+};
+
+/**
+ * Figures for leaders: counts by type, ward, source and day, and for each time standard the median,
+ * 90th percentile and the share of incidents within the limit (the standards are "90 % within …").
+ * Merged duplicates are left out so one event counts once.
+ */
+export async function computeStats(db: Queryable, f: StatsFilter) {
+  const params: unknown[] = [f.from, f.to];
+  let where = 'received_at >= $1 and received_at < $2 and merged_into is null';
+  const ward = f.scope ?? f.wardCode;
+  if (ward) {
+    params.push(ward);
+    where += ` and ward_code = $${params.length}`;
+  }
+  const rows = await db.query<IncidentRow>(`select * from incidents where ${where} order by received_at limit 100000`, params);
+
+  const standards = STANDARD_KEYS.map((key) => {
+    const durations: number[] = [];
+    let within = 0;
+    for (const r of rows) {
+      const [start, end] = stageBounds(incidentTimes(r))[key];
+      if (!start || !end) continue;
+      const d = end.getTime() - start.getTime();
+      durations.push(d);
+      if (d <= limitMs(key, r.type)) within++;
+    }
+    return {
+      key,
+      ...STANDARD_INFO[key],
+      measured: durations.length,
+      medianMs: durations.length ? percentile(durations, 50) : null,
+      p90Ms: durations.length ? percentile(durations, 90) : null,
+      withinShare: durations.length ? Math.round((within / durations.length) * 1000) / 1000 : null,
+    };
+  });
+
+  const response: number[] = [];
+  for (const r of rows) if (r.first_on_scene_at) response.push(new Date(r.first_on_scene_at).getTime() - new Date(r.received_at).getTime());
+
+  return {
+    from: f.from.toISOString(),
+    to: f.to.toISOString(),
+    wardCode: ward ?? null,
+    total: rows.length,
+    byType: countBy(rows, (r) => r.type).map((x) => ({ type: x.key, label: INCIDENT_TYPE_LABELS[x.key as IncidentType], count: x.count })),
+    byWard: countBy(rows, (r) => r.ward_code ?? 'unresolved').map((x) => ({ wardCode: x.key === 'unresolved' ? null : x.key, count: x.count })),
+    bySource: countBy(rows, (r) => r.source).map((x) => ({ source: x.key, count: x.count })),
+    byStatus: countBy(rows, (r) => r.status).map((x) => ({ status: x.key, count: x.count })),
+    byDay: countBy(rows, (r) => localDay(new Date(r.received_at)))
+      .map((x) => ({ day: x.key, count: x.count }))
+      .sort((a, b) => a.day.localeCompare(b.day)),
+    standards,
+    responseTotal: {
+      label: 'Nhận tin → lực lượng đầu tiên tới hiện trường',
+      measured: response.length,
+      medianMs: response.length ? percentile(response, 50) : null,
+      p90Ms: response.length ? percentile(response, 90) : null,
+    },
+    demoIncluded: rows.some((r) => r.is_demo),
+  };
+}
