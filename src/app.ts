@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { createAlarmsModule, type AlarmsModule } from './alarms/alarms.module.ts';
 import { createAuditLog } from './auth/audit.repository.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { createAuthService } from './auth/auth.service.ts';
@@ -33,6 +34,8 @@ export interface Platform {
   org: OrgService;
   /** Command Information Center: incidents, units, live console updates (src/dispatch). */
   dispatch: DispatchModule;
+  /** Alarm monitoring: DC-09 receiver (`alarms.ports` once listening), accounts, alarm handling, supervision (src/alarms). */
+  alarms: AlarmsModule;
   /** Starts the network listeners (HTTP and the others) on the configured ports. */
   listen(): Promise<void>;
   close(): Promise<void>;
@@ -83,9 +86,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   // Command Information Center (computer-aided dispatch): incidents, units, live console updates — see src/dispatch.
   const dispatch = createDispatchModule({ db, bus, log, audit, auth, now: overrides.now, resolveWard: wardResolverFrom(org) });
 
+  // Alarm monitoring: SIA DC-09 receiver on ALARM_PORT, premises, fire alarms → incidents, troubles, supervision — see src/alarms.
+  const alarms = createAlarmsModule({ db, bus, log, audit, org, incidents: dispatch.incidents, now: overrides.now, port: config.alarmPort, host: config.host });
+
   const routes: RouteModule[] = [
     { prefix: '/api/v1', plugin: authRoutes({ auth, users, audit, cookieSecure: config.cookieSecure, now: overrides.now }) },
     dispatch.routes,
+    alarms.routes,
     { prefix: '/api/v1', plugin: kb.routes },
     { prefix: '/api/v1', plugin: orgRoutes({ org }) },
   ];
@@ -101,6 +108,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   });
   await app.ready();
   await dispatch.start({ demo: config.demo });
+  await alarms.start();
   ready = true;
 
   return {
@@ -109,13 +117,16 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     bus,
     log,
     dispatch,
+    alarms,
     org,
     kb,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
+      await alarms.listen();
     },
     async close() {
       ready = false;
+      await alarms.stop();
       await dispatch.stop();
       await app.close();
       await bus.close();

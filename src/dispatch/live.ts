@@ -45,7 +45,7 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   highWaterBytes: 1 << 20,
   maxQueue: 500,
   maxSlowMs: 30_000,
-  patterns: ['incident.*', 'unit.*'],
+  patterns: ['incident.*', 'unit.*', 'alarm.*'],
 };
 
 export const canReceive = (user: StaffUser, wardCode: string | null) => {

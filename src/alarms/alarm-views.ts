@@ -1,0 +1,171 @@
+import { TROUBLE_KIND_LABELS, zoneDescription } from './alarm-classify.ts';
+import type { ActivationRow, TroubleRow } from './alarm-monitor.repository.ts';
+import type { Contact } from './alarm-premise.repository.ts';
+import { CATEGORY_VI, type AlarmCategory } from './dc09/data/categories.ts';
+import { describe } from './dc09/events.ts';
+
+/** JSON shapes of the alarm monitoring API. Dates are ISO strings. */
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export const FALSE_ALARM_REASONS = ['test', 'device_fault', 'dust_steam', 'user_error', 'other'] as const;
+export type FalseAlarmReason = (typeof FALSE_ALARM_REASONS)[number];
+
+export const FALSE_ALARM_REASON_LABELS: Record<FalseAlarmReason, string> = {
+  test: 'Thử nghiệm',
+  device_fault: 'Lỗi thiết bị',
+  dust_steam: 'Bụi/hơi nước',
+  user_error: 'Thao tác nhầm',
+  other: 'Khác',
+};
+
+export const UNREGISTERED_LABEL = 'Tài khoản chưa đăng ký';
+
+export interface EventRow {
+  id: string;
+  account: string;
+  sequence: string;
+  receiver: string | null;
+  line: string | null;
+  token: string;
+  encrypted: boolean;
+  eventIndex: number;
+  code: string;
+  zone: string | null;
+  area: string | null;
+  qualifier: string;
+  category: string;
+  description: string | null;
+  cidCode: string | null;
+  eventTime: Date | null;
+  receivedAt: Date;
+  transport: string;
+  incidentId: string | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  knownAccount: boolean;
+  wardCode: string | null;
+  zones: Record<string, string> | null;
+}
+
+export const EVENT_SELECT = `select e.id, e.account, e.sequence, e.receiver, e.line, e.token, e.encrypted, e.event_index as "eventIndex", e.code,
+  e.zone, e.area, e.qualifier, e.category, e.description, e.cid_code as "cidCode", e.event_time as "eventTime",
+  e.received_at as "receivedAt", e.transport, e.incident_id as "incidentId", e.acknowledged_at as "acknowledgedAt",
+  e.acknowledged_by as "acknowledgedBy", (a.account is not null) as "knownAccount", a.ward_code as "wardCode", a.zones
+  from alarm_events e left join alarm_accounts a on a.account = e.account`;
+
+/** One stored event: the contract's fields (`sequence`, `code`, `zone`, `receivedAt`, `incidentId?`) and more. */
+export function eventView(r: EventRow) {
+  return {
+    id: r.id,
+    account: r.account,
+    sequence: r.sequence,
+    code: r.code,
+    zone: r.zone,
+    receivedAt: iso(r.receivedAt)!,
+    ...(r.incidentId ? { incidentId: r.incidentId } : {}),
+    zoneDescription: zoneDescription(r.zones, r.zone),
+    qualifier: r.qualifier,
+    category: r.category,
+    categoryLabel: CATEGORY_VI[r.category as AlarmCategory] ?? r.category,
+    description: r.description,
+    descriptionVi: describe(r.code).descriptionVi,
+    cidCode: r.cidCode,
+    area: r.area,
+    receiver: r.receiver,
+    line: r.line,
+    token: r.token,
+    encrypted: r.encrypted,
+    transport: r.transport,
+    eventTime: iso(r.eventTime),
+    acknowledgedAt: iso(r.acknowledgedAt),
+    acknowledgedBy: r.acknowledgedBy,
+    knownAccount: r.knownAccount,
+    ...(r.knownAccount ? {} : { accountLabel: UNREGISTERED_LABEL }),
+    wardCode: r.wardCode,
+  };
+}
+export type EventView = ReturnType<typeof eventView>;
+
+/** The premise as operators need it on an alarm: where, who to call, what the zones are. */
+export interface PremiseSummaryRow {
+  account: string;
+  name: string;
+  address: string;
+  wardCode: string | null;
+  lat: number | null;
+  lon: number | null;
+  contacts: Contact[];
+  zones: Record<string, string>;
+  falseAlarms: number;
+  confirmedFires: number;
+  isDemo: boolean;
+}
+
+export const PREMISE_SUMMARY_COLUMNS = `a.name as "premiseName", a.address as "premiseAddress", a.ward_code as "wardCode", a.lat, a.lon, a.contacts,
+  a.zones as "premiseZones", a.false_alarms as "falseAlarms", a.confirmed_fires as "confirmedFires", a.is_demo as "isDemo"`;
+
+export function premiseSummary(r: { account: string; premiseName: string; premiseAddress: string; premiseZones: Record<string, string> } & Omit<PremiseSummaryRow, 'account' | 'name' | 'address' | 'zones'>) {
+  return {
+    account: r.account,
+    name: r.premiseName,
+    address: r.premiseAddress,
+    wardCode: r.wardCode,
+    wardUnresolved: r.wardCode === null,
+    lat: r.lat,
+    lon: r.lon,
+    contacts: r.contacts,
+    zones: r.premiseZones,
+    falseAlarms: r.falseAlarms,
+    confirmedFires: r.confirmedFires,
+    isDemo: r.isDemo,
+  };
+}
+
+export function activationView(a: ActivationRow, zones: Record<string, string> | null) {
+  return {
+    id: a.id,
+    account: a.account,
+    incidentId: a.incidentId,
+    firstEventId: a.firstEventId,
+    lastEventId: a.lastEventId,
+    zones: a.zones.map((z) => ({ zone: z, description: zoneDescription(zones, z) })),
+    eventCount: a.eventCount,
+    openedAt: iso(a.openedAt)!,
+    lastEventAt: iso(a.lastEventAt)!,
+    restoredAt: iso(a.restoredAt),
+    acknowledgedAt: iso(a.acknowledgedAt),
+    acknowledgedBy: a.acknowledgedBy,
+    outcome: a.outcome,
+    falseAlarmReason: a.falseAlarmReason,
+    falseAlarmReasonLabel: a.falseAlarmReason ? (FALSE_ALARM_REASON_LABELS[a.falseAlarmReason as FalseAlarmReason] ?? a.falseAlarmReason) : null,
+    verificationNote: a.verificationNote,
+    verifiedAt: iso(a.verifiedAt),
+    verifiedBy: a.verifiedBy,
+    closedAt: iso(a.closedAt),
+    closeReason: a.closeReason,
+    state: a.closedAt ? 'closed' : a.outcome === 'confirmed' ? 'confirmed' : a.restoredAt ? 'restored' : a.acknowledgedAt ? 'acknowledged' : 'new',
+  };
+}
+
+export function troubleView(t: TroubleRow, zones: Record<string, string> | null) {
+  return {
+    id: t.id,
+    account: t.account,
+    kind: t.kind,
+    kindLabel: TROUBLE_KIND_LABELS[t.kind],
+    code: t.code,
+    codeDescriptionVi: t.code ? describe(t.code).descriptionVi : null,
+    codeDescription: t.code ? describe(t.code).description : null,
+    zone: t.zone,
+    zoneDescription: zoneDescription(zones, t.zone),
+    openedAt: iso(t.openedAt)!,
+    lastEventAt: iso(t.lastEventAt)!,
+    eventCount: t.eventCount,
+    openedEventId: t.openedEventId,
+    clearedAt: iso(t.clearedAt),
+    clearedReason: t.clearedReason,
+    acknowledgedAt: iso(t.acknowledgedAt),
+    acknowledgedBy: t.acknowledgedBy,
+  };
+}
