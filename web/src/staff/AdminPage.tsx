@@ -1,6 +1,7 @@
 import { ComingSoon } from '../components/Status.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
+import { KbSection } from './kb/KbSection.tsx';
 import { PoliceUnitsSection } from './PoliceUnitsSection.tsx';
 import { StaffSection, StaffShell } from './StaffShell.tsx';
 import { UsersSection } from './UsersSection.tsx';
@@ -47,8 +48,7 @@ export function AdminPage() {
             </>
           )}
           <StaffSection id="kb" title="Cơ sở tri thức thủ tục hành chính">
-            {/* Slot: knowledge base editor — filled by the kb issue. */}
-            <ComingSoon>Xem và biên tập nội dung thủ tục, câu trả lời mẫu của trợ lý ảo sẽ được bổ sung tại đây.</ComingSoon>
+            <KbSection me={user} />
           </StaffSection>
           <StaffSection id="account" title="Tài khoản của tôi">
             <ChangePassword />
