@@ -88,7 +88,9 @@ export class UdpDialer {
 
   static async open(port: number, host = '127.0.0.1'): Promise<UdpDialer> {
     const d = new UdpDialer(port, host);
-    await new Promise<void>((r) => d.socket.bind(0, '127.0.0.1', () => r()));
+    // Loopback targets: bind loopback only; other hosts (the simulator against a remote receiver): any interface.
+    const local = host === '127.0.0.1' || host === 'localhost';
+    await new Promise<void>((r) => (local ? d.socket.bind(0, '127.0.0.1', () => r()) : d.socket.bind(0, () => r())));
     return d;
   }
 
