@@ -128,6 +128,10 @@ describe('knowledge-base admin', () => {
     expect(await label.getAttribute('aria-describedby')).toContain('kbf-fees-0-label-err');
     await section.getByRole('link', { name: 'Lệ phí › mục 1 › Tên dòng' }).waitFor();
     await screenshot(page, 'kb-editor-field-error');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kb-editor-error-1366x768.png') });
+    await section.getByRole('link', { name: 'Lệ phí › mục 1 › Tên dòng' }).click();
+    expect(await label.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kb-editor-error-field-1366x768.png') });
 
     await label.fill(original);
     await fee1.getByLabel('Số tiền (đồng)').fill(String(NEW_FEE));
@@ -136,6 +140,7 @@ describe('knowledge-base admin', () => {
     await section.getByText('Đã lưu bản nháp.', { exact: false }).waitFor();
     await section.getByLabel('Ghi chú thay đổi (người duyệt sẽ đọc)').fill('Kiểm thử tự động: đổi lệ phí nộp trực tiếp');
     await screenshot(page, 'kb-editor');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kb-editor-1366x768.png') });
     await section.getByRole('button', { name: 'Gửi duyệt' }).click();
 
     // Screen 4 as the author: four eyes, the approve button is disabled and the API refuses too.
@@ -235,6 +240,13 @@ describe('knowledge-base admin', () => {
     const secondLabel = await second.getByLabel('Tên dòng lệ phí').inputValue();
     await second.getByRole('button', { name: /^Chuyển lên/ }).click();
     expect(await section.getByRole('group', { name: /^Lệ phí 1:/ }).getByLabel('Tên dòng lệ phí').inputValue()).toBe(secondLabel);
+
+    // Unsaved changes: leaving through an in-app link asks first (dismissed here, so the editor stays).
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.message()))));
+    await section.getByRole('link', { name: 'Thủ tục', exact: true }).click();
+    expect(await asked).toContain('thay đổi chưa lưu');
+    expect(page.url()).toContain('kb=edit');
+    await section.getByText('Có thay đổi chưa lưu').waitFor();
     expect(problems).toEqual([]);
     await ctx.close();
   });

@@ -10,6 +10,7 @@ import { formatTime, friendlyMessage, kbHref, STATE_LABELS } from './kb-text.ts'
 import { BackLink, ScreenTitle, StateTag } from './kb-ui.tsx';
 
 const NOTE_MAX = 1000;
+const LEAVE_QUESTION = 'Bản nháp có thay đổi chưa lưu. Rời khỏi trang soạn thảo sẽ mất các thay đổi này. Anh/chị vẫn muốn rời đi?';
 
 /** Focuses the input of an error's field, or the closest enclosing element that exists. */
 function focusField(field: string) {
@@ -40,11 +41,26 @@ function DraftForm({ version }: { version: VersionView }) {
   const id = useId();
   const dirty = JSON.stringify([entry, note]) !== saved;
 
+  // Unsaved changes: ask before the tab closes or reloads, and before an in-app link (tabs, back link, header)
+  // leaves the editor. The capture-phase listener runs before <Link>, which then sees defaultPrevented.
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    const onClick = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.('a[href]');
+      const href = a?.getAttribute('href');
+      if (!a || !href || href.startsWith('#') || a.getAttribute('target')) return;
+      if (!window.confirm(LEAVE_QUESTION)) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      document.removeEventListener('click', onClick, true);
+    };
   }, [dirty]);
 
   const byField = useMemo(() => {
@@ -111,7 +127,7 @@ function DraftForm({ version }: { version: VersionView }) {
   }
 
   const leave = () => {
-    if (dirty && !window.confirm('Bản nháp có thay đổi chưa lưu. Rời trang sẽ mất các thay đổi này. Tiếp tục?')) return;
+    if (dirty && !window.confirm(LEAVE_QUESTION)) return;
     navigate(kbHref.entry(version.slug));
   };
 
