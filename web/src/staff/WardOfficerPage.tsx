@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import { api, errorMessage, type WardDetail } from '../api.ts';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { api, errorMessage, type StaffUser, type WardDetail } from '../api.ts';
 import { Alert, ComingSoon, Loading } from '../components/Status.tsx';
 import { WardInfo } from '../wards/WardInfo.tsx';
-import { WardMap } from '../wards/LazyWardMap.tsx';
 import { policeUnitName } from '../wards/ward-text.ts';
 import { StaffSection, StaffShell } from './StaffShell.tsx';
+
+// The dispatch workspace loads only for signed-in officers (not on citizen pages).
+const Workspace = lazy(() => import('./console/Workspace.tsx').then((m) => ({ default: m.Workspace })));
 
 function useWardDetail(code: string | null) {
   const [detail, setDetail] = useState<WardDetail | null>(null);
@@ -38,62 +40,71 @@ function FormerUnits({ detail }: { detail: WardDetail }) {
   );
 }
 
-function WardHome({ code }: { code: string | null }) {
+function WardHome({ user }: { user: StaffUser }) {
+  const code = user.wardCode;
   const { detail, error } = useWardDetail(code);
   const ward = detail?.ward;
+  const title = ward ? (detail.policeUnit?.name ?? policeUnitName(ward.name)) : 'Công an xã/phường';
+  if (!code) {
+    return (
+      <>
+        <h1 className="page-title">{title}</h1>
+        <Alert kind="warning">Tài khoản chưa được gán xã/phường. Vui lòng liên hệ quản trị viên.</Alert>
+      </>
+    );
+  }
   return (
-    <>
-      <h1 className="page-title">{ward ? (detail.policeUnit?.name ?? policeUnitName(ward.name)) : 'Công an xã/phường'}</h1>
-      {!code && <Alert kind="warning">Tài khoản chưa được gán xã/phường. Vui lòng liên hệ quản trị viên.</Alert>}
-      <StaffSection id="info" title="Thông tin đơn vị">
-        {error && <Alert kind="error">{error}</Alert>}
-        {code && !detail && !error && <Loading label="Đang tải thông tin xã/phường…" />}
-        {ward && (
-          <div className="card">
-            <p className="ward-name-line">
-              <strong>{ward.name}</strong> <span className="muted">(mã {ward.code})</span>
-            </p>
-            <WardInfo ward={ward} police={detail.policeUnit} showStats />
-            {!detail.policeUnit?.address && !detail.policeUnit?.phone && (
-              <p className="hint">Địa chỉ, số điện thoại của công an xã/phường do quản trị viên cập nhật; người dân sẽ thấy thông tin này khi tra cứu.</p>
-            )}
-            <FormerUnits detail={detail} />
+    <Suspense fallback={<Loading label="Đang tải màn hình làm việc…" />}>
+      <Workspace
+        user={user}
+        title={<h1 className="cc-h1">{title}</h1>}
+        links={[
+          ['handoffs', 'Tiếp nhận, bàn giao'],
+          ['reports', 'Tin báo'],
+          ['info', 'Thông tin đơn vị'],
+        ]}
+        below={() => (
+          <div className="cc-below">
+            <StaffSection id="alarms" title="Báo cháy, báo động">
+              {/* Slot: <AlarmPanel> from web/src/staff/alarms/ scoped to this ward — embedded once it lands. */}
+              <ComingSoon>Bảng tín hiệu báo cháy của địa bàn đang được xây dựng. Tín hiệu đã thành sự việc hiển thị trong hàng đợi và trên bản đồ với biểu tượng chuông.</ComingSoon>
+            </StaffSection>
+            <StaffSection id="handoffs" title="Tiếp nhận, bàn giao">
+              {/* Slot: the ward's conversation hand-off queue (GET /api/v1/handoffs) — filled once the assistant backend serves it. */}
+              <ComingSoon>Các cuộc trò chuyện trợ lý ảo chuyển cho cán bộ xã/phường sẽ hiển thị tại đây.</ComingSoon>
+            </StaffSection>
+            <StaffSection id="reports" title="Tin báo của người dân">
+              {/* Slot: citizens' reports for this ward (GET /api/v1/reports) — filled once the assistant backend serves it. */}
+              <ComingSoon>Tin báo người dân gửi qua trợ lý ảo về địa bàn sẽ hiển thị tại đây.</ComingSoon>
+            </StaffSection>
+            <StaffSection id="info" title="Thông tin đơn vị">
+              {error && <Alert kind="error">{error}</Alert>}
+              {!detail && !error && <Loading label="Đang tải thông tin xã/phường…" />}
+              {ward && (
+                <div className="card">
+                  <p className="ward-name-line">
+                    <strong>{ward.name}</strong> <span className="muted">(mã {ward.code})</span>
+                  </p>
+                  <WardInfo ward={ward} police={detail.policeUnit} showStats />
+                  {!detail.policeUnit?.address && !detail.policeUnit?.phone && (
+                    <p className="hint">Địa chỉ, số điện thoại của công an xã/phường do quản trị viên cập nhật; người dân sẽ thấy thông tin này khi tra cứu.</p>
+                  )}
+                  <FormerUnits detail={detail} />
+                </div>
+              )}
+            </StaffSection>
           </div>
         )}
-      </StaffSection>
-      <StaffSection id="map" title="Bản đồ địa bàn">
-        <WardMap highlightCode={code} label={ward ? `Bản đồ địa bàn ${ward.name}` : undefined} />
-      </StaffSection>
-      <StaffSection id="incidents" title="Sự việc trên địa bàn">
-        {/* Slot: incidents of this ward (GET /api/v1/incidents is scoped to the officer's ward). */}
-        <ComingSoon>Các sự việc được chuyển về xã/phường sẽ hiển thị tại đây.</ComingSoon>
-      </StaffSection>
-      <StaffSection id="handoffs" title="Tiếp nhận, bàn giao">
-        {/* Slot: hand-offs between the command center and the ward. */}
-        <ComingSoon>Tiếp nhận sự việc do Trung tâm chỉ huy chuyển xuống và báo cáo kết quả xử lý.</ComingSoon>
-      </StaffSection>
-      <StaffSection id="reports" title="Báo cáo">
-        {/* Slot: ward reports. */}
-        <ComingSoon>Báo cáo, thống kê của xã/phường sẽ được bổ sung tại đây.</ComingSoon>
-      </StaffSection>
-    </>
+      />
+    </Suspense>
   );
 }
 
-/** `/ward`: a ward officer's page, scoped to the one ward of their account. */
+/** `/ward`: a ward officer's workspace, scoped by the server to the one ward of their account. */
 export function WardOfficerPage() {
   return (
-    <StaffShell
-      page="/ward"
-      sections={() => [
-        { id: 'info', label: 'Thông tin đơn vị' },
-        { id: 'map', label: 'Bản đồ địa bàn' },
-        { id: 'incidents', label: 'Sự việc' },
-        { id: 'handoffs', label: 'Tiếp nhận, bàn giao' },
-        { id: 'reports', label: 'Báo cáo' },
-      ]}
-    >
-      {(user) => <WardHome code={user.wardCode} />}
+    <StaffShell page="/ward" sections={() => []}>
+      {(user) => <WardHome user={user} />}
     </StaffShell>
   );
 }

@@ -1,0 +1,46 @@
+import type { StaffUser } from '../../api.ts';
+import { ComingSoon } from '../../components/Status.tsx';
+import { StaffSection } from '../StaffShell.tsx';
+import { StatsView } from '../stats/StatsView.tsx';
+import { roleCan } from './can.ts';
+import { WarningForm } from './WarningForm.tsx';
+import { useWards } from './wards.ts';
+import { Workspace } from './Workspace.tsx';
+
+/** The city command center: the workspace, then alarms, public warnings and statistics. */
+export function ConsoleScreen({ user }: { user: StaffUser }) {
+  const can = roleCan(user);
+  const { list: wards } = useWards();
+  const links: Array<[string, string]> = [['alarms', 'Báo cháy']];
+  if (can.warn) links.push(['warnings', 'Cảnh báo công cộng']);
+  if (can.stats) links.push(['stats', 'Thống kê']);
+  return (
+    <Workspace
+      user={user}
+      title={<h1 className="cc-h1">Trung tâm chỉ huy Công an TP Hà Nội</h1>}
+      links={links}
+      below={({ opened }) => (
+        <div className="cc-below">
+          <StaffSection id="alarms" title="Báo cháy, báo động">
+            {/* Slot: <AlarmPanel> from web/src/staff/alarms/ (DC-09 events, sound, acknowledge) — embedded once it lands.
+                Until then alarm signals that became incidents show in the queue and on the map with a bell. */}
+            <ComingSoon>
+              Bảng tín hiệu từ thiết bị báo cháy (chuẩn SIA DC-09) đang được xây dựng. Trong lúc chờ, tín hiệu báo cháy đã thành sự việc hiển thị trong hàng đợi và trên bản đồ
+              với biểu tượng chuông.
+            </ComingSoon>
+          </StaffSection>
+          {can.warn && (
+            <StaffSection id="warnings" title="Cảnh báo công cộng (CAP 1.2)">
+              <WarningForm wards={wards} incident={opened} />
+            </StaffSection>
+          )}
+          {can.stats && (
+            <StaffSection id="stats" title="Thống kê">
+              <StatsView wards={wards} />
+            </StaffSection>
+          )}
+        </div>
+      )}
+    />
+  );
+}

@@ -1,0 +1,218 @@
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage, type Ward } from '../../api.ts';
+import { INCIDENT_SOURCE_LABELS, INCIDENT_STATUS_LABELS, type IncidentSource, type IncidentStatus } from '../../../../src/dispatch/model.ts';
+import { dispatchApi } from '../console/client.ts';
+import { count, percent, wordsDuration } from '../console/format.ts';
+import type { Incident, Stats } from '../console/types.ts';
+import { DayChart, HBarChart } from './charts.tsx';
+
+const PERIODS = [
+  { days: 7, label: '7 ngày' },
+  { days: 30, label: '30 ngày' },
+  { days: 90, label: '90 ngày' },
+];
+
+/** Hanoi calendar day (UTC+7, no daylight saving) of a time, as YYYY-MM-DD. */
+const localDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
+
+function dayRange(fromIso: string, toIso: string): string[] {
+  const out: string[] = [];
+  const end = localDay(Date.parse(toIso) - 1);
+  for (let t = Date.parse(fromIso); out.length < 400; t += 86_400_000) {
+    const d = localDay(t);
+    out.push(d);
+    if (d >= end) break;
+  }
+  return out;
+}
+
+const CRIME_LIMIT = 1000;
+/** Figures refresh on their own while the page stays open. */
+const REFRESH_MS = 60_000;
+
+/** Short names of the steps for the chart (the table below gives the full wording). */
+const STEP_SHORT: Record<string, string> = {
+  shown: 'Hiển thị ≤ 90 giây',
+  answer: 'Tiếp nhận ≤ 15 giây',
+  processing: 'Xử lý ≤ 60 giây',
+  turnout: 'Xuất phát ≤ 80/60 giây',
+  travel: 'Di chuyển ≤ 240 giây',
+};
+
+/** Leaders' statistics (GET /stats): counts, response times against the standards, crime trend. */
+export function StatsView({ wards }: { wards: Ward[] }) {
+  const [days, setDays] = useState(30);
+  const [ward, setWard] = useState('');
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [crime, setCrime] = useState<Incident[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    const c = new AbortController();
+    const to = new Date();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    setError(null);
+    dispatchApi.stats({ from: from.toISOString(), to: to.toISOString(), ward: ward || undefined }, c.signal).then(
+      (s) => !c.signal.aborted && setStats(s),
+      (e) => !c.signal.aborted && setError(errorMessage(e)),
+    );
+    // /stats counts by day for all types; the crime trend is drawn from the incident list itself.
+    dispatchApi
+      .incidentsFor({ type: 'crime,public_order', status: 'new,acknowledged,dispatched,en_route,on_scene,resolved,closed', since: from.toISOString(), ward: ward || undefined, limit: CRIME_LIMIT }, c.signal)
+      .then(
+        (list) => !c.signal.aborted && setCrime(list.filter((i) => !i.mergedInto)),
+        () => !c.signal.aborted && setCrime(null),
+      );
+    const t = setTimeout(() => setReload((n) => n + 1), REFRESH_MS);
+    return () => {
+      c.abort();
+      clearTimeout(t);
+    };
+  }, [days, ward, reload]);
+
+  const names = useMemo(() => Object.fromEntries(wards.map((w) => [w.code, w.name])), [wards]);
+
+  const dayList = useMemo(() => (stats ? dayRange(stats.from, stats.to) : []), [stats]);
+  const perDay = useMemo(() => {
+    const m = new Map(stats?.byDay.map((d) => [d.day, d.count]) ?? []);
+    return dayList.map((d) => m.get(d) ?? 0);
+  }, [stats, dayList]);
+  const crimePerDay = useMemo(() => {
+    if (!crime) return null;
+    const m = new Map<string, number>();
+    for (const i of crime) {
+      const d = localDay(Date.parse(i.receivedAt));
+      m.set(d, (m.get(d) ?? 0) + 1);
+    }
+    return dayList.map((d) => m.get(d) ?? 0);
+  }, [crime, dayList]);
+
+  return (
+    <div className="stats">
+      <div className="stats-bar">
+        <div className="seg" role="group" aria-label="Khoảng thời gian">
+          {PERIODS.map((p) => (
+            <button key={p.days} type="button" className={`btn btn-sm ${days === p.days ? 'btn-primary' : 'btn-light'}`} aria-pressed={days === p.days} onClick={() => setDays(p.days)}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+        <label className="stats-ward">
+          Xã/phường{' '}
+          <select value={ward} onChange={(e) => setWard(e.target.value)}>
+            <option value="">Toàn thành phố</option>
+            {wards.map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn btn-light btn-sm" onClick={() => setReload((n) => n + 1)}>
+          Làm mới
+        </button>
+      </div>
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!stats && !error && <p className="loading" role="status"><span className="spinner" aria-hidden="true" /> Đang tính số liệu…</p>}
+      {stats && (
+        <>
+          {stats.demoIncluded && <p className="alert alert-warning">Số liệu có bao gồm DỮ LIỆU DEMO (chế độ trình diễn), không phải số liệu thật.</p>}
+          <div className="tiles">
+            <div className="tile">
+              <span className="tile-n">{count(stats.total)}</span>
+              <span className="tile-l">sự việc (không tính bản trùng đã gộp)</span>
+            </div>
+            <div className="tile">
+              <span className="tile-n">{wordsDuration(stats.responseTotal.medianMs)}</span>
+              <span className="tile-l">trung vị nhận tin → lực lượng đầu tiên tới nơi ({count(stats.responseTotal.measured)} sự việc)</span>
+            </div>
+            <div className="tile">
+              <span className="tile-n">{wordsDuration(stats.responseTotal.p90Ms)}</span>
+              <span className="tile-l">90 % sự việc có lực lượng tới nơi trong khoảng này</span>
+            </div>
+            {stats.standards
+              .filter((s) => s.key === 'processing' || s.key === 'shown')
+              .map((s) => (
+                <div key={s.key} className={`tile ${s.withinShare !== null && s.withinShare < 0.9 ? 'tile-bad' : ''}`}>
+                  <span className="tile-n">{percent(s.withinShare)}</span>
+                  <span className="tile-l">
+                    {s.label} đạt chuẩn ({s.standard})
+                  </span>
+                </div>
+              ))}
+          </div>
+
+          <div className="stats-grid">
+            <DayChart
+              title="Số sự việc theo ngày"
+              days={dayList}
+              barsFirst
+              series={[
+                { name: 'Tất cả sự việc', color: 'var(--chart-1)', values: perDay },
+                ...(crimePerDay ? [{ name: 'Tội phạm, trật tự công cộng', color: 'var(--chart-2)', values: crimePerDay }] : []),
+              ]}
+              head={['Ngày', 'Số sự việc']}
+              note={crime && crime.length >= CRIME_LIMIT ? <span className="muted small"> Đường tội phạm chỉ tính {CRIME_LIMIT} sự việc đầu tiên.</span> : null}
+            />
+            <HBarChart title="Theo loại sự việc" bars={stats.byType.map((t) => ({ label: t.label, value: t.count }))} head={['Loại', 'Số sự việc']} />
+            <HBarChart
+              title="Tỷ lệ đạt chuẩn thời gian (mục tiêu 90 %)"
+              bars={stats.standards.map((s) => ({
+                label: STEP_SHORT[s.key] ?? s.label,
+                value: (s.withinShare ?? 0) * 100,
+                display: s.withinShare === null ? 'chưa có' : percent(s.withinShare),
+                color: s.withinShare !== null && s.withinShare < 0.9 ? 'var(--chart-bad)' : 'var(--chart-ok)',
+              }))}
+              max={100}
+              target={{ value: 90, label: '90 %' }}
+              head={['Chuẩn', 'Tỷ lệ đạt']}
+            />
+            <HBarChart
+              title="Xã/phường có nhiều sự việc nhất"
+              bars={stats.byWard.slice(0, 10).map((w) => ({ label: w.wardCode ? (names[w.wardCode] ?? w.wardCode) : 'Chưa xác định', value: w.count }))}
+              head={['Xã/phường', 'Số sự việc']}
+            />
+            <HBarChart title="Theo nguồn tin" bars={stats.bySource.map((s) => ({ label: INCIDENT_SOURCE_LABELS[s.source as IncidentSource] ?? s.source, value: s.count }))} head={['Nguồn', 'Số sự việc']} />
+            <HBarChart title="Theo trạng thái" bars={stats.byStatus.map((s) => ({ label: INCIDENT_STATUS_LABELS[s.status as IncidentStatus] ?? s.status, value: s.count }))} head={['Trạng thái', 'Số sự việc']} />
+          </div>
+
+          <h3 className="stats-h">Thời gian xử lý so với chuẩn</h3>
+          <div className="table-wrap">
+            <table className="data data-compact">
+              <thead>
+                <tr>
+                  <th scope="col">Bước</th>
+                  <th scope="col">Chuẩn</th>
+                  <th scope="col">Số đo</th>
+                  <th scope="col">Trung vị</th>
+                  <th scope="col">Phân vị 90</th>
+                  <th scope="col">Tỷ lệ đạt</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.standards.map((s) => (
+                  <tr key={s.key}>
+                    <th scope="row">{s.label}</th>
+                    <td>{s.standard}</td>
+                    <td>{count(s.measured)}</td>
+                    <td>{wordsDuration(s.medianMs)}</td>
+                    <td>{wordsDuration(s.p90Ms)}</td>
+                    <td className={s.withinShare !== null && s.withinShare < 0.9 ? 'cell-bad' : ''}>{percent(s.withinShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted small">
+            Các chuẩn NFPA được nêu dưới dạng «90 % số sự việc trong giới hạn»; tỷ lệ dưới 90 % được tô đỏ. Thời gian tính từ các mốc ghi trong nhật ký sự việc.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
