@@ -168,6 +168,7 @@ describe('knowledge-base admin', () => {
     await page.waitForURL('**/admin?kb=review');
     const row = section.getByRole('row', { name: /Đăng ký tạm trú/ });
     await row.getByText(EDITOR_A.username).waitFor();
+    await shotKb(page, 'kb-review-queue');
     await row.getByRole('link', { name: /Xem khác biệt và duyệt/ }).click();
     await page.waitForURL(`**/admin?kb=review&v=${versionId}`);
 

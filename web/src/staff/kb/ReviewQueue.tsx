@@ -27,7 +27,7 @@ function QueueTable({ versions, caption, meId }: { versions: VersionSummary[]; c
           {versions.map((v) => (
             <tr key={v.id}>
               <th scope="row">
-                {titleOf(v.slug)}
+                <Link to={kbHref.entry(v.slug)}>{titleOf(v.slug)}</Link>
                 <span className="kb-slug">{v.slug}</span>
               </th>
               <td className="nowrap">

@@ -230,7 +230,7 @@ export function AmountField({ path, label }: BaseProps) {
         }}
       />
       <p id={`${fieldId(path)}-hint`} className="hint">
-        {value === undefined ? 'Để trống nếu chưa rõ số tiền (khi đó cần ghi chú ở ô bên cạnh).' : `= ${formatVnd(value)}`}
+        {value === undefined ? 'Để trống nếu chưa rõ số tiền (khi đó điền ô “Diễn giải khi chưa rõ số tiền”).' : `= ${formatVnd(value)}`}
       </p>
       <FieldErrors path={path} />
     </div>
