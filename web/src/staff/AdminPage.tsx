@@ -1,4 +1,4 @@
-import { ComingSoon } from '../components/Status.tsx';
+import { AlarmAccountsSection } from './alarms/AlarmAccountsSection.tsx';
 import { AuditSection } from './AuditSection.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
 import { KbSection } from './kb/KbSection.tsx';
@@ -42,8 +42,7 @@ export function AdminPage() {
                 <AuditSection />
               </StaffSection>
               <StaffSection id="alarm-accounts" title="Tài khoản báo cháy (thiết bị báo động)">
-                {/* Slot: alarm accounts (POST /api/v1/alarm-accounts) — filled by the alarms issue. */}
-                <ComingSoon>Khai báo tài khoản thiết bị báo cháy (mã tài khoản, khóa mã hóa, địa điểm cơ sở) sẽ được bổ sung tại đây.</ComingSoon>
+                <AlarmAccountsSection />
               </StaffSection>
             </>
           )}
