@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createAlarmsModule, type AlarmsModule } from './alarms/alarms.module.ts';
 import { createAuditLog } from './auth/audit.repository.ts';
+import { createAssistant, type Assistant, type AssistantOptions } from './assistant/assistant.module.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createUserRepository } from './auth/user.repository.ts';
@@ -36,6 +37,8 @@ export interface Platform {
   dispatch: DispatchModule;
   /** Alarm monitoring: DC-09 receiver (`alarms.ports` once listening), accounts, alarm handling, supervision (src/alarms). */
   alarms: AlarmsModule;
+  /** Virtual assistant: conversations on every channel, hand-offs to ward officers, reports (src/assistant). */
+  assistant: Assistant;
   /** Starts the network listeners (HTTP and the others) on the configured ports. */
   listen(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +51,8 @@ export interface PlatformOverrides {
   now?: () => Date;
   /** Directory of the knowledge-base entry files (default kb/procedures). */
   kbDir?: string;
+  /** Assistant tunables (rate limits for benchmarks and tests). */
+  assistant?: Partial<AssistantOptions>;
 }
 
 /** Composes the whole platform from its configuration: storage, bus, services, HTTP. */
@@ -89,12 +94,19 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   // Alarm monitoring: SIA DC-09 receiver on ALARM_PORT, premises, fire alarms → incidents, troubles, supervision — see src/alarms.
   const alarms = createAlarmsModule({ db, bus, log, audit, org, incidents: dispatch.incidents, now: overrides.now, port: config.alarmPort, host: config.host });
 
+  // Virtual assistant: one conversation core for every channel, hand-offs, reports and evidence — see src/assistant.
+  const assistant = createAssistant({
+    db, bus, log, now: overrides.now ?? (() => new Date()), org, kb, incidents: dispatch.incidents, audit, live: dispatch.hub,
+    retentionDays: config.chatRetentionDays, dataDir: config.dataDir, externalIdKey: config.zalo.secret, options: overrides.assistant,
+  });
+
   const routes: RouteModule[] = [
     { prefix: '/api/v1', plugin: authRoutes({ auth, users, audit, cookieSecure: config.cookieSecure, now: overrides.now }) },
     dispatch.routes,
     alarms.routes,
     { prefix: '/api/v1', plugin: kb.routes },
     { prefix: '/api/v1', plugin: orgRoutes({ org }) },
+    ...assistant.routes,
   ];
 
   const app = await buildServer({
@@ -109,6 +121,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await app.ready();
   await dispatch.start({ demo: config.demo });
   await alarms.start();
+  await assistant.start();
   ready = true;
 
   return {
@@ -118,6 +131,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     log,
     dispatch,
     alarms,
+    assistant,
     org,
     kb,
     async listen() {
@@ -126,6 +140,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     },
     async close() {
       ready = false;
+      await assistant.stop();
       await alarms.stop();
       await dispatch.stop();
       await app.close();
