@@ -1,0 +1,125 @@
+/**
+ * Virtual assistant benchmark: chat messages per second and latency through the HTTP API (a real listening
+ * server, the whole platform on embedded PGlite — or PostgreSQL with TEST_DATABASE_URL —, rate limits raised) with 200 concurrent conversations, each
+ * sending a multi-turn script (procedure question and follow-ups, find-my-ward, small talk, English, an
+ * unknown question that is recorded for editors, a status question). Load comes from a worker thread so that
+ * the clients do not share the server's event loop.
+ * Baseline, same run: the bare language engine in-process (classify + emergency detection + entity
+ * extraction) over the same message texts, one at a time — what a message costs before any state, storage,
+ * HTTP or JSON.
+ */
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { createPlatform } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { createTestDb } from '../src/db/test-db.ts';
+import { detectEmergency, extractEntities } from '../src/nlp/index.ts';
+import { progress, summarize, type BenchRow } from './harness.ts';
+
+const SUITE = 'chat';
+const CONVERSATIONS = 200;
+const BASELINE = 'bare language engine in-process (classify + emergency + entities)';
+
+/** Each conversation runs one script (chosen round-robin); all texts go through the full dialogue. */
+const SCRIPTS: string[][] = [
+  ['đăng ký tạm trú cần giấy tờ gì', 'còn lệ phí?', 'làm online được không?', 'mất bao lâu', 'cảm ơn'],
+  ['làm căn cước', 'thế còn cho con tôi?', 'con tôi 10 tuổi', 'lệ phí bao nhiêu', 'cảm ơn nhé'],
+  ['phường Hàng Bạc quận Hoàn Kiếm cũ nay thuộc phường nào', 'phường Trung Hòa cũ giờ là phường nào', 'Phường Yên Hòa', 'xin chào', 'tạm biệt'],
+  ['How do I register temporary residence?', 'how much is the fee?', 'can I do it online?', 'thank you', 'bye'],
+  ['thời tiết hôm nay thế nào', 'giá vàng bao nhiêu', 'không cần', 'hồ sơ của tôi đến đâu rồi', 'xin chào'],
+];
+const MESSAGES_PER_CONVERSATION = SCRIPTS[0]!.length;
+
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, scripts, conversations } = workerData;
+async function conversation(i) {
+  const script = scripts[i % scripts.length];
+  let conversationId;
+  const lat = [];
+  let errors = 0;
+  for (const text of script) {
+    const t0 = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(conversationId ? { text, conversationId } : { text }) });
+    const body = await res.json();
+    lat.push(performance.now() - t0);
+    if (res.status !== 200) errors++;
+    else conversationId = body.conversationId;
+  }
+  return { lat, errors };
+}
+(async () => {
+  const t0 = performance.now();
+  const results = await Promise.all(Array.from({ length: conversations }, (_, i) => conversation(i)));
+  const totalMs = performance.now() - t0;
+  parentPort.postMessage({ totalMs, latencies: results.flatMap((r) => r.lat), errors: results.reduce((a, r) => a + r.errors, 0) });
+})().catch((err) => parentPort.postMessage({ error: String(err && err.stack || err) }));
+`;
+
+interface LoadResult {
+  totalMs: number;
+  latencies: number[];
+  errors: number;
+  error?: string;
+}
+
+function load(url: string, conversations: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(WORKER, { eval: true, workerData: { url, scripts: SCRIPTS, conversations } });
+    w.once('message', (m: LoadResult) => {
+      void w.terminate();
+      if (m.error) reject(new Error(m.error));
+      else resolve(m);
+    });
+    w.once('error', reject);
+  });
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ALARM_PORT: '0', SIP_PORT: '0', ADMIN_PASSWORD: 'bench-admin-password', DATA_DIR: '.data/bench-chat' });
+  // embedded PGlite in memory by default; a fresh schema on PostgreSQL when TEST_DATABASE_URL is set
+  const db = await createTestDb();
+  const p = await createPlatform(config, {
+    db,
+    assistant: { messagesPerMinutePerIp: 0, messagesPerMinutePerConversation: 0 },
+  });
+  try {
+    await p.listen();
+    const url = `http://127.0.0.1:${(p.app.server.address() as AddressInfo).port}/api/v1/chat/messages`;
+    progress(`chat: warm-up, then ${CONVERSATIONS} concurrent conversations × ${MESSAGES_PER_CONVERSATION} messages over HTTP`);
+    await load(url, 20);
+    const http = await load(url, CONVERSATIONS);
+    if (http.errors) progress(`chat: ${http.errors} non-200 answers`);
+    const sh = summarize(http.latencies);
+    const httpRate = http.latencies.length / (http.totalMs / 1000);
+
+    // baseline: the same texts through the bare engine, in-process, one at a time
+    const engine = p.assistant.knowledge.current().engine;
+    const texts = Array.from({ length: CONVERSATIONS }, (_, i) => SCRIPTS[i % SCRIPTS.length]!).flat();
+    const now = new Date();
+    const pipeline = (text: string) => {
+      const c = engine.classify(text);
+      detectEmergency(text, { now, normalized: c.normalized });
+      extractEntities(text, { now });
+    };
+    for (const t of texts.slice(0, 200)) pipeline(t);
+    const samples: number[] = [];
+    const t0 = performance.now();
+    for (const t of texts) {
+      const s = performance.now();
+      pipeline(t);
+      samples.push(performance.now() - s);
+    }
+    const baseMs = performance.now() - t0;
+    const sb = summarize(samples);
+    const baseRate = samples.length / (baseMs / 1000);
+    const note = `${CONVERSATIONS} concurrent conversations × ${MESSAGES_PER_CONVERSATION} messages, ${db.kind === 'pg' ? 'PostgreSQL' : 'embedded PGlite'}, one process; ${http.errors} errors`;
+    return [
+      { suite: SUITE, metric: 'chat messages/s through HTTP', unit: 'msg/s', value: httpRate, baseline: BASELINE, baselineValue: baseRate, higherIsBetter: true, note },
+      { suite: SUITE, metric: 'p50 latency per message', unit: 'ms', value: sh.p50, baseline: BASELINE, baselineValue: sb.p50, higherIsBetter: false, note },
+      { suite: SUITE, metric: 'p95 latency per message', unit: 'ms', value: sh.p95, baseline: BASELINE, baselineValue: sb.p95, higherIsBetter: false, note },
+    ];
+  } finally {
+    await p.close();
+  }
+}
