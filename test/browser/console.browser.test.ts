@@ -1,11 +1,13 @@
 // The dispatch console (/console) and the ward workspace (/ward) in Debian Chromium against the real server:
 // live arrival of incidents, dispatching the recommended unit, ward scoping, keyboard use, the
 // disconnected banner, leaders' read-only view with statistics, and the DEMO=1 console.
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, buildWeb, launchBrowser, screenshot, SCREENSHOTS, startServer, watchProblems, type RunningServer } from './harness.ts';
+import { ADMIN_PASSWORD, buildWeb, freePort, launchBrowser, ROOT, screenshot, SCREENSHOTS, startServer, watchProblems, type RunningServer } from './harness.ts';
 
 const VIEWPORT = { width: 1366, height: 768 };
 const PASSWORD = 'Mat-khau-thu-nghiem-01';
@@ -19,8 +21,56 @@ const USERS = {
 } as const;
 
 let server: RunningServer;
+let alarmPort: number;
 let browser: Browser;
 let admin: Api;
+
+/**
+ * Like the harness's startServer, with a known DC-09 port (the harness lets the OS pick one, which a test
+ * cannot learn) so that `npm run alarm:sim` can reach the receiver.
+ */
+async function startServerWithAlarms(): Promise<RunningServer & { alarmPort: number }> {
+  const [port, alarms] = [await freePort(), await freePort()];
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'binh-yen-console-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_PASSWORD, LOG_LEVEL: 'warn', ALARM_PORT: String(alarms), SIP_PORT: '0' };
+  delete env.DATABASE_URL;
+  delete env.NATS_URL;
+  delete env.DEMO;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(t);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+    if (child.exitCode !== null) break;
+    const ok = await fetch(`${baseUrl}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) return { baseUrl, output: () => log, stop, alarmPort: alarms };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`server did not start:\n${log}`);
+}
+
+/** Runs `npm run alarm:sim -- ...` and resolves with its output. */
+function alarmSim(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const p = spawn('npm', ['run', '--silent', 'alarm:sim', '--', ...args], { cwd: ROOT, env: { ...process.env, ALARM_SIM_PASSWORD: ADMIN_PASSWORD } });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.once('exit', (code) => resolve({ code, out }));
+  });
+}
 
 /** A signed-in API client for test setup (session cookie + CSRF token). */
 class Api {
@@ -51,7 +101,9 @@ type IncidentJson = { id: string; code: string; status: string; times: { shownAt
 
 beforeAll(async () => {
   buildWeb();
-  server = await startServer();
+  const s = await startServerWithAlarms();
+  server = s;
+  alarmPort = s.alarmPort;
   browser = await launchBrowser();
   admin = await Api.login(server.baseUrl, 'admin', ADMIN_PASSWORD);
   for (const u of Object.values(USERS)) await admin.call('POST', '/users', { ...u, password: PASSWORD });
@@ -207,6 +259,35 @@ describe('dispatch console and ward workspace', () => {
     expect(baDinh.problems).toEqual([]);
   });
 
+  it("lists the ward's hand-offs from the assistant; the officer takes one and answers in the citizen's chat", async (ctx) => {
+    const probe = await fetch(`${server.baseUrl}/api/v1/handoffs`);
+    if (probe.status === 404) ctx.skip(); // the assistant's officer API is not there (yet)
+    const { page } = hoanKiem;
+    const chat = await fetch(`${server.baseUrl}/api/v1/chat/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Tôi muốn gặp cán bộ công an phường Hoàn Kiếm' }),
+    }).then((r) => r.json() as Promise<{ conversationId: string; reply: { card?: { type?: string; ward?: { code: string } } } }>);
+    expect(chat.reply.card?.type).toBe('handoff');
+    expect(chat.reply.card?.ward?.code).toBe(HOAN_KIEM.code);
+    const section = page.locator('#handoffs');
+    const item = section.locator('tr[data-handoff]').first();
+    await item.waitFor();
+    await item.getByRole('button', { name: /Mở cuộc trò chuyện/ }).click();
+    await section.locator('.ho-citizen').getByText('Tôi muốn gặp cán bộ công an phường Hoàn Kiếm').waitFor();
+    await section.getByLabel('Trả lời người dân').fill('Dạ, cán bộ phường Hoàn Kiếm xin nghe (nội dung thử nghiệm).');
+    await section.getByRole('button', { name: 'Gửi' }).click();
+    await section.locator('.ho-officer').getByText('cán bộ phường Hoàn Kiếm xin nghe').waitFor();
+    await section.getByText(`Đang xử lý`).first().waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: path.join(SCREENSHOTS, 'ward-handoffs.png') });
+    // Not in the other ward's queue.
+    await baDinh.page.locator('#handoffs').getByText('Không có cuộc trò chuyện nào đang chờ cán bộ.').waitFor();
+    await section.getByRole('button', { name: 'Kết thúc hỗ trợ' }).click();
+    await section.locator('.ho-system').getByText(/kết thúc|trợ lý/i).last().waitFor();
+    expect(hoanKiem.problems).toEqual([]);
+  });
+
   it('works from the keyboard: j/k, Enter, a (acknowledge), n (new incident), ? (help)', async () => {
     const { page } = dispatcher;
     const crime = (
@@ -270,6 +351,27 @@ describe('dispatch console and ward workspace', () => {
     await merge.getByRole('button', { name: 'Gộp vào sự việc này' }).click();
     await page.locator('#detail').getByText(`Đã gộp ${second.code} vào ${fire.code}.`).waitFor();
     await row(page, second.id).waitFor({ state: 'detached' });
+    expect(dispatcher.problems).toEqual([]);
+  });
+
+  it('shows a fire alarm sent with npm run alarm:sim on the console map and queue; only the ward concerned sees it', async () => {
+    const { page } = dispatcher;
+    const before = Date.now();
+    // One DEMO account (placed by the simulator at Phường Ba Đình's representative point), one fire message.
+    const sim = await alarmSim(['--accounts', '1', '--mix', 'fire=1', '--rate', '1', '--duration', '1', '--encrypted', '0', '--format', 'sia', '--port', String(alarmPort), '--register', server.baseUrl, '--user', 'admin']);
+    expect(sim.code, sim.out).toBe(0);
+    const alarmRow = page.locator('.q-row').filter({ has: page.locator('.q-alarm') }).filter({ hasText: BA_DINH.name });
+    await alarmRow.first().waitFor({ timeout: 5_000 });
+    console.log(`alarm:sim finished → alarm row on the console ${Date.now() - before} ms after the simulator started`);
+    const id = (await alarmRow.first().getAttribute('data-incident'))!;
+    await page.locator('.mk-inc.mk-alarm').first().waitFor({ timeout: 5_000 });
+    await alarmRow.first().click();
+    await page.locator('#detail .alarm-chip').waitFor();
+    await page.locator('#detail .link-kind').getByText('Tín hiệu báo cháy/báo động').waitFor();
+    await view(page, 'console-alarm');
+    await row(baDinh.page, id).waitFor();
+    expect(await row(hoanKiem.page, id).count()).toBe(0);
+    expect(hoanKiem.frames.some((f) => f.includes(id))).toBe(false);
     expect(dispatcher.problems).toEqual([]);
   });
 

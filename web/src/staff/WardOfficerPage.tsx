@@ -1,110 +1,19 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { api, errorMessage, type StaffUser, type WardDetail } from '../api.ts';
-import { Alert, ComingSoon, Loading } from '../components/Status.tsx';
-import { WardInfo } from '../wards/WardInfo.tsx';
-import { policeUnitName } from '../wards/ward-text.ts';
-import { StaffSection, StaffShell } from './StaffShell.tsx';
+import { lazy, Suspense } from 'react';
+import { Loading } from '../components/Status.tsx';
+import { StaffShell } from './StaffShell.tsx';
 
-// The dispatch workspace loads only for signed-in officers (not on citizen pages).
-const Workspace = lazy(() => import('./console/Workspace.tsx').then((m) => ({ default: m.Workspace })));
-
-function useWardDetail(code: string | null) {
-  const [detail, setDetail] = useState<WardDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!code) return;
-    const c = new AbortController();
-    api.ward(code, c.signal).then(setDetail, (e) => !c.signal.aborted && setError(errorMessage(e)));
-    return () => c.abort();
-  }, [code]);
-  return { detail, error };
-}
-
-function FormerUnits({ detail }: { detail: WardDetail }) {
-  if (detail.formerUnits.length === 0) return null;
-  return (
-    <details className="former-units">
-      <summary>
-        Hình thành từ {detail.formerUnits.length} đơn vị cũ
-        {detail.clause ? ` (khoản ${detail.clause.number} Điều 1 Nghị quyết ${detail.clause.resolution})` : ''}
-      </summary>
-      <ul>
-        {detail.formerUnits.map((f) => (
-          <li key={f.oldCode}>
-            <strong>{f.name}</strong> ({f.district}) — {f.wordingText}
-            {f.alsoTo.length > 0 && <span className="muted"> · phần khác thuộc {f.alsoTo.map((a) => a.name).join(', ')}</span>}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
-function WardHome({ user }: { user: StaffUser }) {
-  const code = user.wardCode;
-  const { detail, error } = useWardDetail(code);
-  const ward = detail?.ward;
-  const title = ward ? (detail.policeUnit?.name ?? policeUnitName(ward.name)) : 'Công an xã/phường';
-  if (!code) {
-    return (
-      <>
-        <h1 className="page-title">{title}</h1>
-        <Alert kind="warning">Tài khoản chưa được gán xã/phường. Vui lòng liên hệ quản trị viên.</Alert>
-      </>
-    );
-  }
-  return (
-    <Suspense fallback={<Loading label="Đang tải màn hình làm việc…" />}>
-      <Workspace
-        user={user}
-        title={<h1 className="cc-h1">{title}</h1>}
-        links={[
-          ['handoffs', 'Tiếp nhận, bàn giao'],
-          ['reports', 'Tin báo'],
-          ['info', 'Thông tin đơn vị'],
-        ]}
-        below={() => (
-          <div className="cc-below">
-            <StaffSection id="alarms" title="Báo cháy, báo động">
-              {/* Slot: <AlarmPanel> from web/src/staff/alarms/ scoped to this ward — embedded once it lands. */}
-              <ComingSoon>Bảng tín hiệu báo cháy của địa bàn đang được xây dựng. Tín hiệu đã thành sự việc hiển thị trong hàng đợi và trên bản đồ với biểu tượng chuông.</ComingSoon>
-            </StaffSection>
-            <StaffSection id="handoffs" title="Tiếp nhận, bàn giao">
-              {/* Slot: the ward's conversation hand-off queue (GET /api/v1/handoffs) — filled once the assistant backend serves it. */}
-              <ComingSoon>Các cuộc trò chuyện trợ lý ảo chuyển cho cán bộ xã/phường sẽ hiển thị tại đây.</ComingSoon>
-            </StaffSection>
-            <StaffSection id="reports" title="Tin báo của người dân">
-              {/* Slot: citizens' reports for this ward (GET /api/v1/reports) — filled once the assistant backend serves it. */}
-              <ComingSoon>Tin báo người dân gửi qua trợ lý ảo về địa bàn sẽ hiển thị tại đây.</ComingSoon>
-            </StaffSection>
-            <StaffSection id="info" title="Thông tin đơn vị">
-              {error && <Alert kind="error">{error}</Alert>}
-              {!detail && !error && <Loading label="Đang tải thông tin xã/phường…" />}
-              {ward && (
-                <div className="card">
-                  <p className="ward-name-line">
-                    <strong>{ward.name}</strong> <span className="muted">(mã {ward.code})</span>
-                  </p>
-                  <WardInfo ward={ward} police={detail.policeUnit} showStats />
-                  {!detail.policeUnit?.address && !detail.policeUnit?.phone && (
-                    <p className="hint">Địa chỉ, số điện thoại của công an xã/phường do quản trị viên cập nhật; người dân sẽ thấy thông tin này khi tra cứu.</p>
-                  )}
-                  <FormerUnits detail={detail} />
-                </div>
-              )}
-            </StaffSection>
-          </div>
-        )}
-      />
-    </Suspense>
-  );
-}
+// The workspace code (and Leaflet) loads only for signed-in officers, not on citizen pages.
+const WardScreen = lazy(() => import('./console/WardScreen.tsx').then((m) => ({ default: m.WardScreen })));
 
 /** `/ward`: a ward officer's workspace, scoped by the server to the one ward of their account. */
 export function WardOfficerPage() {
   return (
     <StaffShell page="/ward" sections={() => []}>
-      {(user) => <WardHome user={user} />}
+      {(user) => (
+        <Suspense fallback={<Loading label="Đang tải màn hình làm việc…" />}>
+          <WardScreen user={user} />
+        </Suspense>
+      )}
     </StaffShell>
   );
 }

@@ -12,7 +12,7 @@ import { NewIncidentForm } from './NewIncidentForm.tsx';
 import { applyFilter, EMPTY_FILTER, type QueueFilter } from './queue.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { overdueAt, useDispatchStore } from './store.ts';
-import type { Incident, IncidentSummary, Unit } from './types.ts';
+import type { Incident, IncidentSummary, LiveEvent, Unit } from './types.ts';
 import { UnitBoard } from './UnitBoard.tsx';
 import { useWards } from './wards.ts';
 import './console.css';
@@ -20,13 +20,24 @@ import './console.css';
 // Leaflet is loaded only with the map.
 const ConsoleMap = lazy(() => import('./ConsoleMap.tsx').then((m) => ({ default: m.ConsoleMap })));
 
+export interface BelowContext {
+  /** The incident open in the detail pane. */
+  opened: Incident | null;
+  /** Listen on the workspace's live connection (no second WebSocket). */
+  subscribe: (h: (e: LiveEvent) => void) => () => void;
+  /** Server time, ticking every second. */
+  nowMs: number;
+  /** Opens an incident in the detail pane and scrolls back up to it. */
+  openIncident: (id: string) => void;
+}
+
 interface WorkspaceProps {
   user: StaffUser;
   title: ReactNode;
   /** Anchor links in the bar (section id → label), after the built-in ones. */
   links?: Array<[string, string]>;
   /** Sections under the working area (alarms, warnings, stats, hand-offs...). */
-  below?: (ctx: { opened: Incident | null }) => ReactNode;
+  below?: (ctx: BelowContext) => ReactNode;
 }
 
 function Pane({ id, title, actions, className = '', children }: { id: string; title: string; actions?: ReactNode; className?: string; children: ReactNode }) {
@@ -278,7 +289,15 @@ export function Workspace({ user, title, links = [], below }: WorkspaceProps) {
         </div>
       </div>
 
-      {below?.({ opened: openedIncident })}
+      {below?.({
+        opened: openedIncident,
+        subscribe: store.subscribe,
+        nowMs: now,
+        openIncident: (id) => {
+          open(id);
+          document.getElementById('detail')?.scrollIntoView({ block: 'nearest' });
+        },
+      })}
 
       <Dialog open={newOpen} title="Nhập sự việc mới" onClose={() => setNewOpen(false)} wide>
         <NewIncidentForm

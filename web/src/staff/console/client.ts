@@ -75,7 +75,10 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   }
 }
 
-const qs = (params: Record<string, string | number | undefined>) => {
+/** For the other staff panels of the workspace (hand-offs, reports): same errors, same CSRF handling. */
+export const apiRequest = request;
+
+export const qs = (params: Record<string, string | number | undefined>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') p.set(k, String(v));
   const s = p.toString();

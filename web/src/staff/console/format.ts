@@ -8,10 +8,19 @@ const dayOnly = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit',
 
 /** 14:05:09 */
 export const timeOf = (iso: string | null | undefined) => (iso ? clock.format(new Date(iso)) : '—');
-/** 27/11 14:05:09 */
-export const dateTimeOf = (iso: string | null | undefined) => (iso ? dayClock.format(new Date(iso)) : '—');
+const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+
+/** 14:05:09 27/11 (built from parts: the vi-VN pattern differs between ICU versions, e.g. "27-11"). */
+export const dateTimeOf = (iso: string | null | undefined) => {
+  if (!iso) return '—';
+  const p = dayClock.formatToParts(new Date(iso));
+  return `${part(p, 'hour')}:${part(p, 'minute')}:${part(p, 'second')} ${part(p, 'day')}/${part(p, 'month')}`;
+};
 /** 27/11 */
-export const dayOf = (iso: string) => dayOnly.format(new Date(iso));
+export const dayOf = (iso: string) => {
+  const p = dayOnly.formatToParts(new Date(iso));
+  return `${part(p, 'day')}/${part(p, 'month')}`;
+};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

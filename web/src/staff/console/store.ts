@@ -30,6 +30,8 @@ export interface DispatchStore {
   upsertIncident: (i: Incident) => void;
   upsertUnit: (u: Unit) => void;
   resync: () => void;
+  /** Other panels (alarms) listen on the same live connection instead of opening their own. */
+  subscribe: (handler: (e: LiveEvent) => void) => () => void;
 }
 
 const isOpen = (i: IncidentSummary) => i.status !== 'closed' && !i.mergedInto;
@@ -130,8 +132,21 @@ export function useDispatchStore(opts: { onArrived?: (i: IncidentSummary) => voi
     [upsertIncident],
   );
 
+  const listeners = useRef(new Set<(e: LiveEvent) => void>());
+  const subscribe = useCallback((handler: (e: LiveEvent) => void) => {
+    listeners.current.add(handler);
+    return () => void listeners.current.delete(handler);
+  }, []);
+
   const onEvent = useCallback(
     (e: LiveEvent) => {
+      for (const l of listeners.current) {
+        try {
+          l(e);
+        } catch {
+          // A listener's failure must not stop the console's own update.
+        }
+      }
       if (e.type === 'incident.created' || e.type === 'incident.updated') {
         const summary = (e.payload as { incident?: IncidentSummary }).incident;
         if (!summary) return;
@@ -190,7 +205,7 @@ export function useDispatchStore(opts: { onArrived?: (i: IncidentSummary) => voi
   const incidents = useMemo(() => Object.values(incidentById), [incidentById]);
   const units = useMemo(() => Object.values(unitById).sort((a, b) => a.callSign.localeCompare(b.callSign, 'vi')), [unitById]);
 
-  return { incidents, units, unitById, incidentById, fresh, loaded, error, live, versions, upsertIncident, upsertUnit, resync };
+  return { incidents, units, unitById, incidentById, fresh, loaded, error, live, versions, upsertIncident, upsertUnit, resync, subscribe };
 }
 
 const newTimes = (receivedAt: string) => ({

@@ -55,6 +55,8 @@ export function timelineText(e: TimelineEntryView): string {
 export function actorText(actor: string): string {
   if (actor === 'demo') return 'Mô phỏng demo';
   if (actor === 'system') return 'Hệ thống';
+  if (actor === 'system:assistant') return 'Trợ lý ảo';
+  if (actor === 'system:alarms') return 'Hệ thống báo cháy';
   if (actor.startsWith('system:')) return `Hệ thống (${actor.slice(7)})`;
   return actor;
 }
