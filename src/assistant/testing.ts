@@ -2,6 +2,9 @@
  * Test support for the assistant (used by src/assistant/*.test.ts and bench/chat.bench.ts). Not imported by
  * production code.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Platform, PlatformOverrides } from '../app.ts';
 import { startTestPlatform } from '../../test/support/platform.ts';
@@ -10,8 +13,10 @@ import type { ChatResponse } from './chat.types.ts';
 /** Limits off: tests send many messages from one address. */
 export const NO_LIMITS = { messagesPerMinutePerIp: 0, messagesPerMinutePerConversation: 0, lookupsPerMinutePerIp: 10_000, secretAttempts: 10_000 } as const;
 
+/** A whole platform for assistant tests: limits off, evidence files in a fresh temporary DATA_DIR. */
 export async function assistantPlatform(overrides: PlatformOverrides = {}, env: Record<string, string> = {}): Promise<Platform> {
-  return startTestPlatform(env, { ...overrides, assistant: { ...NO_LIMITS, ...overrides.assistant } });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'binh-yen-assistant-'));
+  return startTestPlatform({ DATA_DIR: dataDir, ...env }, { ...overrides, assistant: { ...NO_LIMITS, ...overrides.assistant } });
 }
 
 /** A citizen chatting through the HTTP API, keeping the conversation id and token like the web client does. */
