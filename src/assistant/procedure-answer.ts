@@ -13,17 +13,8 @@ import { bullet, numbered } from './replies/templates.ts';
  * `en` block when present, otherwise render amounts and channels in English and quote the rest in Vietnamese.
  */
 
-interface EnBlock {
-  title: string;
-  summary: string;
-  papers?: string[];
-  steps?: string[];
-  processingTime?: string;
-  where?: string;
-  online?: string;
-}
-
-const enBlock = (e: KbEntry): EnBlock | undefined => (e as { en?: EnBlock }).en;
+/** The entry's optional English block (same facts, translated; fees stay structured). */
+const enBlock = (e: KbEntry) => e.en;
 
 const FACET_FIELD: Record<Facet, string> = {
   fee: 'fees',
