@@ -293,7 +293,12 @@ export function AlarmPanel({ user, subscribe, onOpenIncident, pollMs = 30_000 }:
   const onEvent = useCallback(
     (e: LiveEventLike) => {
       if (!e.type.startsWith('alarm.') && e.type !== 'incident.updated') return;
-      if (e.type === 'alarm.updated' && e.payload.change === 'opened' && !mutedRef.current) beep('fire');
+      // A new fire alarm (one beep per premise alarm, not per signal); an unregistered account's fire signal
+      // opens no alarm, so it beeps on reception (city-wide staff only receive those).
+      const fire =
+        (e.type === 'alarm.updated' && e.payload.change === 'opened') ||
+        (e.type === 'alarm.received' && e.payload.handling === 'fire' && e.payload.knownAccount === false);
+      if (fire && !mutedRef.current) beep('fire');
       reload();
     },
     [reload],
