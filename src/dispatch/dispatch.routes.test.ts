@@ -168,7 +168,10 @@ describe('role × ward access matrix', () => {
     for (const place of Object.keys(PLACES) as Place[]) {
       it(`${role} × incident in ${place === 'city' ? 'no ward (city level)' : `ward ${place}`}`, async () => {
         const wardCode = PLACES[place];
-        const mk = () => p.dispatch.incidents.createIncident({ source: 'call', type: 'fire', wardCode, lat: 21.03, lon: 105.85, addressText: 'Điểm thử', actor: SYSTEM });
+        // A city-level incident must stay unresolved: its point lies outside every ward (at sea), otherwise the
+        // point lookup would place it in ward A when the boundaries are configured.
+        const point = place === 'city' ? { lat: 20.5, lon: 107.2 } : { lat: 21.03, lon: 105.85 };
+        const mk = () => p.dispatch.incidents.createIncident({ source: 'call', type: 'fire', wardCode, ...point, addressText: 'Điểm thử', actor: SYSTEM });
         const inc = await mk();
         const dup = await mk();
         const unit = await p.dispatch.units.createUnit({ callSign: `M-${role}-${place}`, name: 'Tổ thử', kind: 'fire_rescue', agency: 'Thử', wardCode, home: { name: 'Điểm thử', lat: 21.031, lon: 105.851 } }, SYSTEM);
