@@ -368,7 +368,12 @@ describe('dispatch console and ward workspace', () => {
     await alarmRow.first().click();
     await page.locator('#detail .alarm-chip').waitFor();
     await page.locator('#detail .link-kind').getByText('Tín hiệu báo cháy/báo động').waitFor();
+    await page.locator('.cc-counter-link').getByText('Báo cháy mới').waitFor();
+    // The alarm panel (alarms module) in the console's #alarms section lists the activation.
+    await page.locator('#alarms').getByText('tài khoản DE0001').waitFor();
     await view(page, 'console-alarm');
+    const shownMs = await admin.call<{ incident: { receivedAt: string; times: { shownAt: string | null } } }>('GET', `/incidents/${id}`).then((r) => Date.parse(r.incident.times.shownAt!) - Date.parse(r.incident.receivedAt));
+    console.log(`alarm received → first shown on a console (NFPA 72 measure): ${shownMs} ms`);
     await row(baDinh.page, id).waitFor();
     expect(await row(hoanKiem.page, id).count()).toBe(0);
     expect(hoanKiem.frames.some((f) => f.includes(id))).toBe(false);

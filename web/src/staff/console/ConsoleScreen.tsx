@@ -1,5 +1,5 @@
 import type { StaffUser } from '../../api.ts';
-import { ComingSoon } from '../../components/Status.tsx';
+import { AlarmPanel } from '../alarms/AlarmPanel.tsx';
 import { StaffSection } from '../StaffShell.tsx';
 import { StatsView } from '../stats/StatsView.tsx';
 import { roleCan } from './can.ts';
@@ -12,22 +12,17 @@ export function ConsoleScreen({ user }: { user: StaffUser }) {
   const can = roleCan(user);
   const { list: wards } = useWards();
   const links: Array<[string, string]> = [['alarms', 'Báo cháy']];
-  if (can.warn) links.push(['warnings', 'Cảnh báo công cộng']);
+  if (can.warn) links.push(['warnings', 'Cảnh báo CAP']);
   if (can.stats) links.push(['stats', 'Thống kê']);
   return (
     <Workspace
       user={user}
       title={<h1 className="cc-h1">Trung tâm chỉ huy Công an TP Hà Nội</h1>}
       links={links}
-      below={({ opened }) => (
+      below={({ opened, subscribe, openIncident }) => (
         <div className="cc-below">
           <StaffSection id="alarms" title="Báo cháy, báo động">
-            {/* Slot: <AlarmPanel> from web/src/staff/alarms/ (DC-09 events, sound, acknowledge) — embedded once it lands.
-                Until then alarm signals that became incidents show in the queue and on the map with a bell. */}
-            <ComingSoon>
-              Bảng tín hiệu từ thiết bị báo cháy (chuẩn SIA DC-09) đang được xây dựng. Trong lúc chờ, tín hiệu báo cháy đã thành sự việc hiển thị trong hàng đợi và trên bản đồ
-              với biểu tượng chuông.
-            </ComingSoon>
+            <AlarmPanel user={user} subscribe={subscribe} onOpenIncident={openIncident} />
           </StaffSection>
           {can.warn && (
             <StaffSection id="warnings" title="Cảnh báo công cộng (CAP 1.2)">

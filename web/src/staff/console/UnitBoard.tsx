@@ -70,7 +70,7 @@ export function UnitBoard(p: Props) {
   return (
     <div className="ub">
       <p className="ub-summary">
-        {p.units.some((u) => u.isDemo) && <span className="demo-tag">DỮ LIỆU DEMO</span>}
+        {p.units.some((u) => u.isDemo) && <span className="demo-tag" title="DỮ LIỆU DEMO">DEMO</span>}
         {counts.map((g) => (
           <span key={g.key} className={`ub-count ubc-${g.key}`}>
             {g.label}: <strong>{g.units.length}</strong>

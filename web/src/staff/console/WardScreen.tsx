@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api, errorMessage, type StaffUser, type WardDetail } from '../../api.ts';
-import { Alert, ComingSoon, Loading } from '../../components/Status.tsx';
+import { Alert, Loading } from '../../components/Status.tsx';
 import { WardInfo } from '../../wards/WardInfo.tsx';
 import { policeUnitName } from '../../wards/ward-text.ts';
+import { AlarmPanel } from '../alarms/AlarmPanel.tsx';
 import { StaffSection } from '../StaffShell.tsx';
 import { HandoffsPanel } from './HandoffsPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
@@ -59,15 +60,15 @@ export function WardScreen({ user }: { user: StaffUser }) {
       user={user}
       title={<h1 className="cc-h1">{title}</h1>}
       links={[
+        ['alarms', 'Báo cháy'],
         ['handoffs', 'Tiếp nhận, bàn giao'],
         ['reports', 'Tin báo'],
         ['info', 'Thông tin đơn vị'],
       ]}
-      below={({ subscribe, nowMs }) => (
+      below={({ subscribe, nowMs, openIncident }) => (
         <div className="cc-below">
           <StaffSection id="alarms" title="Báo cháy, báo động">
-            {/* Slot: <AlarmPanel> from web/src/staff/alarms/ scoped to this ward — embedded once it lands. */}
-            <ComingSoon>Bảng tín hiệu báo cháy của địa bàn đang được xây dựng. Tín hiệu đã thành sự việc hiển thị trong hàng đợi và trên bản đồ với biểu tượng chuông.</ComingSoon>
+            <AlarmPanel user={user} subscribe={subscribe} onOpenIncident={openIncident} />
           </StaffSection>
           <StaffSection id="handoffs" title="Người dân cần gặp cán bộ (chuyển từ trợ lý ảo)">
             {/* GET /api/v1/handoffs; shows the "coming soon" slot while that route answers 404. */}

@@ -58,8 +58,9 @@ export function Workspace({ user, title, links = [], below }: WorkspaceProps) {
   const [sound, setSound] = useState(true);
   const soundRef = useRef(sound);
   soundRef.current = sound;
+  // Fire alarms ring in the alarm panel (with its own reminder); the queue rings for other urgent reports.
   const onArrived = useCallback((i: IncidentSummary) => {
-    if (soundRef.current && (i.priority <= 2 || i.source === 'alarm')) beep(i.priority === 1 || i.source === 'alarm');
+    if (soundRef.current && i.source !== 'alarm' && i.priority <= 2) beep(i.priority === 1);
   }, []);
   const store = useDispatchStore({ onArrived });
   const now = useNow(store.live.clockOffsetMs);
@@ -80,6 +81,7 @@ export function Workspace({ user, title, links = [], below }: WorkspaceProps) {
   const openedIncident = opened ? (store.incidentById[opened] ?? null) : null;
   const unitsKey = useMemo(() => store.units.map((u) => `${u.id}:${u.status}`).join(','), [store.units]);
   const newCount = store.incidents.filter((i) => i.status === 'new').length;
+  const newAlarms = store.incidents.filter((i) => i.status === 'new' && i.source === 'alarm').length;
 
   // NFPA 72 "shown" measure: the first time an incident is on a console screen.
   const onDisplayed = useCallback(
@@ -174,6 +176,11 @@ export function Workspace({ user, title, links = [], below }: WorkspaceProps) {
         <span className={`cc-counter ${overdue.size ? 'cc-counter-bad' : ''}`}>
           Quá hạn: <strong>{overdue.size}</strong>
         </span>
+        {newAlarms > 0 && (
+          <a className="cc-counter cc-counter-bad cc-counter-link" href="#alarms">
+            Báo cháy mới: <strong>{newAlarms}</strong>
+          </a>
+        )}
         {links.length > 0 && (
           <nav className="cc-links" aria-label="Phần dưới của trang">
             {links.map(([id, label]) => (
