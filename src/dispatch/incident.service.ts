@@ -58,6 +58,7 @@ export interface IncidentPatch {
   lat?: number | null;
   lon?: number | null;
   description?: string | null;
+  callbackPhone?: string | null;
 }
 
 /** Strips NUL (PostgreSQL text refuses it) and trims; empty → null. */
@@ -315,6 +316,7 @@ export function createIncidentService(deps: IncidentServiceDeps) {
           lat: patch.lat !== undefined ? patch.lat : cur.lat,
           lon: patch.lon !== undefined ? patch.lon : cur.lon,
           description: patch.description !== undefined ? text(patch.description) : cur.description,
+          callback_phone: patch.callbackPhone !== undefined ? text(patch.callbackPhone, 40) : cur.callback_phone,
         };
         if ((next.lat === null) !== (next.lon === null)) throw new AppError('VALIDATION', 'Cần cả vĩ độ và kinh độ.');
         const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -324,8 +326,9 @@ export function createIncidentService(deps: IncidentServiceDeps) {
         }
         if (!Object.keys(changes).length) return cur;
         await tx.query(
-          `update incidents set type = $2, priority = $3, ward_code = $4, address_text = $5, lat = $6, lon = $7, description = $8, updated_at = $9 where id = $1`,
-          [id, next.type, next.priority, next.ward_code, next.address_text, next.lat, next.lon, next.description, at],
+          `update incidents set type = $2, priority = $3, ward_code = $4, address_text = $5, lat = $6, lon = $7, description = $8,
+             callback_phone = $9, updated_at = $10 where id = $1`,
+          [id, next.type, next.priority, next.ward_code, next.address_text, next.lat, next.lon, next.description, next.callback_phone, at],
         );
         await appendTimeline(tx, { incidentId: id, at, actor: actor.username, action: 'updated', data: { changes } });
         return (await incidents.get(tx, id))!;

@@ -96,14 +96,14 @@ export async function emergencyTurn(turn: Turn, deps: FlowDeps, detected: Emerge
         createdNow = true;
         turn.log.info({ incidentId: inc.id, kind: es.kind, wardCode: inc.wardCode }, 'emergency incident created from chat');
       } else if (es.incidentId && !first) {
-        const extra = [turn.text, g.phone && !es.hasPhone ? `SĐT gọi lại: ${g.phone}` : null].filter(Boolean).join(' — ');
         await deps.incidents.update(
           es.incidentId,
           {
             ...(g.addressText && !es.hasLocation ? { addressText: g.addressText } : {}),
             ...(g.wardCode && !es.wardCode ? { wardCode: g.wardCode } : {}),
             ...(g.lat !== null && g.lon !== null ? { lat: g.lat, lon: g.lon } : {}),
-            description: (es.description = [es.description, extra].filter(Boolean).join('\n').slice(0, 4000)),
+            ...(g.phone && !es.hasPhone ? { callbackPhone: g.phone } : {}),
+            description: (es.description = [es.description, turn.text].filter(Boolean).join('\n').slice(0, 4000)),
           },
           ASSISTANT_ACTOR,
         );
