@@ -344,6 +344,9 @@ describe('dispatch console and ward workspace', () => {
     const second = (
       await admin.call<{ incident: IncidentJson }>('POST', '/incidents', { type: 'fire', source: 'call', wardCode: HOAN_KIEM.code, lat: 21.0337, lon: 105.8524, description: 'Người gọi thứ hai báo cháy (nội dung thử nghiệm).' })
     ).incident;
+    // The live event names the candidates: both rows get a hint in the queue.
+    await row(page, second.id).locator('.dupe-tag').waitFor();
+    await row(page, fire.id).locator('.dupe-tag').waitFor();
     await row(page, fire.id).click();
     const merge = page.locator('#detail .merge');
     await merge.getByText(second.code).waitFor();
@@ -351,6 +354,7 @@ describe('dispatch console and ward workspace', () => {
     await merge.getByRole('button', { name: 'Gộp vào sự việc này' }).click();
     await page.locator('#detail').getByText(`Đã gộp ${second.code} vào ${fire.code}.`).waitFor();
     await row(page, second.id).waitFor({ state: 'detached' });
+    await row(page, fire.id).locator('.dupe-tag').waitFor({ state: 'detached' });
     expect(dispatcher.problems).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { api, ApiError, errorMessage } from '../../api.ts';
 import { ALARM_PATH, glyphHtml, KIND_PATHS, TYPE_PATHS } from './icons.tsx';
 import type { Incident, Unit } from './types.ts';
 import { wardLabel } from './wards.ts';
+import './map.css';
 
 // The dispatch map: the 126 ward boundaries (GET /wards/boundaries, no tile layer: offline, CSP self-only),
 // incident markers (priority colour, type glyph; alarm signals ringed), unit markers (status colour, call

@@ -6,6 +6,7 @@ import { dateTimeOf } from './format.ts';
 import { ALARM_PATH, Glyph, TYPE_PATHS } from './icons.tsx';
 import type { Incident, IncidentDetail as Detail, IncidentStatus, MergeCandidateView, Recommendation, Unit, VerifyResultView } from './types.ts';
 import { wardLabel } from './wards.ts';
+import './detail.css';
 
 export interface DetailActions {
   acknowledge: () => void;

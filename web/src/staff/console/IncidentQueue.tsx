@@ -17,6 +17,8 @@ interface QueueProps {
   wardOptions: Array<{ code: string; name: string }> | null;
   nowMs: number;
   fresh: Record<string, number>;
+  /** Possible duplicates (id → other open incidents). */
+  dupes: Record<string, string[]>;
   cursorId: string | null;
   openedId: string | null;
   onCursor: (id: string) => void;
@@ -158,6 +160,11 @@ export function IncidentQueue(p: QueueProps) {
                     </span>
                   )}
                   {i.isDemo && <span className="demo-tag">DEMO</span>}
+                  {p.dupes[i.id] && (
+                    <span className="dupe-tag" title="Có báo cáo khác gần đó về cùng loại sự việc: mở chi tiết để xem đề xuất gộp">
+                      Có thể trùng
+                    </span>
+                  )}
                 </span>
                 <span className="q-line2">
                   <span className="q-code">{i.code}</span> · {wardLabel(p.wardNames, i.wardCode)} · {i.sourceLabel}

@@ -21,7 +21,7 @@ export function ShortcutHelp({ canWrite }: { canWrite: boolean }) {
           {SHORTCUTS.filter(([, , write]) => canWrite || !write).map(([k, what]) => (
             <tr key={k}>
               <th scope="row">
-                {k.split(' ').map((part, i) => (part === 'hoặc' || part === '/' ? <span key={i}> {part} </span> : <kbd key={i}>{part}</kbd>))}
+                {k.split(' ').map((part, i, all) => ((part === 'hoặc' || part === '/') && all.length > 1 ? <span key={i}> {part} </span> : <kbd key={i}>{part}</kbd>))}
               </th>
               <td>{what}</td>
             </tr>

@@ -5,6 +5,7 @@ import { dispatchApi } from './client.ts';
 import { clockDuration } from './format.ts';
 import { Glyph, KIND_PATHS } from './icons.tsx';
 import type { Incident, Unit, UnitStatus } from './types.ts';
+import { UNIT_STATUS_SHORT } from './timeline-text.ts';
 import { wardLabel } from './wards.ts';
 
 const GROUPS: Array<{ key: string; label: string; statuses: UnitStatus[] }> = [
@@ -17,15 +18,6 @@ const GROUPS: Array<{ key: string; label: string; statuses: UnitStatus[] }> = [
 
 type Settable = Exclude<UnitStatus, 'dispatched'>;
 
-/** Short status words for the board (the group heading already says "đang điều động"). */
-const SHORT_STATUS: Record<UnitStatus, string> = {
-  available: 'Sẵn sàng',
-  dispatched: 'Đã điều động',
-  en_route: 'Đang đến',
-  on_scene: 'Tại hiện trường',
-  returning: 'Quay về',
-  off_duty: 'Ngoài ca',
-};
 
 /** Statuses a unit may be set to from the board (the server has the final word). */
 function choices(u: Unit): Settable[] {
@@ -115,7 +107,7 @@ export function UnitBoard(p: Props) {
                       </th>
                       <td>
                         <span className={`unit-status us-${u.status}`} title={UNIT_STATUS_LABELS[u.status]}>
-                          {SHORT_STATUS[u.status]}
+                          {UNIT_STATUS_SHORT[u.status]}
                         </span>
                       </td>
                       <td className="ub-timer">

@@ -16,6 +16,7 @@ import type { Incident, IncidentSummary, LiveEvent, Unit } from './types.ts';
 import { UnitBoard } from './UnitBoard.tsx';
 import { useWards } from './wards.ts';
 import './console.css';
+import './panels.css';
 
 // Leaflet is loaded only with the map.
 const ConsoleMap = lazy(() => import('./ConsoleMap.tsx').then((m) => ({ default: m.ConsoleMap })));
@@ -231,6 +232,7 @@ export function Workspace({ user, title, links = [], below }: WorkspaceProps) {
             wardOptions={can.scope ? null : wards.map((w) => ({ code: w.code, name: w.name }))}
             nowMs={now}
             fresh={store.fresh}
+            dupes={store.dupes}
             cursorId={cursor}
             openedId={opened}
             onCursor={setCursor}

@@ -4,7 +4,7 @@ import { STANDARD_INFO, timeStandards } from '../../../../src/dispatch/standards
 import { clockDuration, dateTimeOf, distance, timeOf, wordsDuration } from './format.ts';
 import { Glyph, KIND_PATHS, TYPE_PATHS } from './icons.tsx';
 import { timesOf } from './store.ts';
-import { actorText, LINK_LABELS, timelineText } from './timeline-text.ts';
+import { actorText, LINK_LABELS, timelineText, UNIT_STATUS_SHORT } from './timeline-text.ts';
 import type { AssignmentView, Incident, IncidentStatus, LinkView, MergeCandidateView, Recommendation, TimelineEntryView, VerifyResultView } from './types.ts';
 import { wardLabel } from './wards.ts';
 
@@ -184,7 +184,7 @@ export function Assignments({ units }: { units: AssignmentView[] }) {
     <ul className="assign-list">
       {units.map((a) => (
         <li key={`${a.unitId}-${a.dispatchedAt}`} className={a.clearedAt ? 'assign cleared' : 'assign'}>
-          <strong>{a.callSign}</strong> <span className={`unit-status us-${a.unitStatus}`}>{a.clearedAt ? 'Đã kết thúc' : a.unitStatusLabel}</span>
+          <strong>{a.callSign}</strong> <span className={`unit-status us-${a.clearedAt ? 'off_duty' : a.unitStatus}`}>{a.clearedAt ? 'Đã kết thúc' : UNIT_STATUS_SHORT[a.unitStatus]}</span>
           <span className="rec-sub">
             Điều động {timeOf(a.dispatchedAt)} bởi {actorText(a.dispatchedBy)}
             {a.etaSeconds !== null && ` · dự kiến ${wordsDuration(a.etaSeconds * 1000)} (${distance(a.distanceM)})`}

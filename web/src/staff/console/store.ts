@@ -27,6 +27,8 @@ export interface DispatchStore {
   live: LiveState;
   /** Bumped for an incident whenever an event touches it: the detail pane re-reads on change. */
   versions: Record<string, number>;
+  /** Possible duplicates announced live (incident.created carries the merge candidates): id → other ids. */
+  dupes: Record<string, string[]>;
   upsertIncident: (i: Incident) => void;
   upsertUnit: (u: Unit) => void;
   resync: () => void;
@@ -74,6 +76,7 @@ export function useDispatchStore(opts: { onArrived?: (i: IncidentSummary) => voi
   const [unitById, setUnits] = useState<Record<string, Unit>>({});
   const [fresh, setFresh] = useState<Record<string, number>>({});
   const [versions, setVersions] = useState<Record<string, number>>({});
+  const [dupes, setDupes] = useState<Record<string, string[]>>({});
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const arrived = useRef(opts.onArrived);
@@ -158,6 +161,14 @@ export function useDispatchStore(opts: { onArrived?: (i: IncidentSummary) => voi
             setFresh((f) => ({ ...f, [summary.id]: Date.now() }));
             arrived.current?.(summary);
           }
+          const candidates = (e.payload as { mergeCandidateIds?: string[] }).mergeCandidateIds ?? [];
+          if (candidates.length) {
+            setDupes((d) => {
+              const next = { ...d, [summary.id]: [...new Set([...(d[summary.id] ?? []), ...candidates])] };
+              for (const c of candidates) next[c] = [...new Set([...(next[c] ?? []), summary.id])];
+              return next;
+            });
+          }
         } else {
           setIncidents((cur) => {
             if (!isOpen(summary)) {
@@ -205,7 +216,17 @@ export function useDispatchStore(opts: { onArrived?: (i: IncidentSummary) => voi
   const incidents = useMemo(() => Object.values(incidentById), [incidentById]);
   const units = useMemo(() => Object.values(unitById).sort((a, b) => a.callSign.localeCompare(b.callSign, 'vi')), [unitById]);
 
-  return { incidents, units, unitById, incidentById, fresh, loaded, error, live, versions, upsertIncident, upsertUnit, resync, subscribe };
+  // A duplicate hint counts only while the other incident is still open here.
+  const openDupes = useMemo(() => {
+    const out: Record<string, string[]> = {};
+    for (const [id, others] of Object.entries(dupes)) {
+      const still = others.filter((o) => incidentById[o]);
+      if (still.length && incidentById[id]) out[id] = still;
+    }
+    return out;
+  }, [dupes, incidentById]);
+
+  return { incidents, units, unitById, incidentById, fresh, loaded, error, live, versions, dupes: openDupes, upsertIncident, upsertUnit, resync, subscribe };
 }
 
 const newTimes = (receivedAt: string) => ({

@@ -4,6 +4,16 @@ import type { LinkKind, TimelineEntryView } from './types.ts';
 
 const st = (s: unknown) => INCIDENT_STATUS_LABELS[s as IncidentStatus] ?? String(s);
 
+/** Short unit status words for the board and assignments (the board's group heading says "đang điều động"). */
+export const UNIT_STATUS_SHORT: Record<UnitStatus, string> = {
+  available: 'Sẵn sàng',
+  dispatched: 'Đã điều động',
+  en_route: 'Đang đến',
+  on_scene: 'Tại hiện trường',
+  returning: 'Quay về',
+  off_duty: 'Ngoài ca',
+};
+
 export const LINK_LABELS: Record<LinkKind, string> = {
   alarm_event: 'Tín hiệu báo cháy/báo động',
   conversation: 'Hội thoại với trợ lý ảo',

@@ -5,6 +5,7 @@ import { dispatchApi } from '../console/client.ts';
 import { count, percent, wordsDuration } from '../console/format.ts';
 import type { Incident, Stats } from '../console/types.ts';
 import { DayChart, HBarChart } from './charts.tsx';
+import './stats.css';
 
 const PERIODS = [
   { days: 7, label: '7 ngày' },
