@@ -8,12 +8,12 @@ import type { Incident, Unit, UnitStatus } from './types.ts';
 import { UNIT_STATUS_SHORT } from './timeline-text.ts';
 import { wardLabel } from './wards.ts';
 
-const GROUPS: Array<{ key: string; label: string; statuses: UnitStatus[] }> = [
-  { key: 'busy', label: 'Đang điều động', statuses: ['dispatched', 'en_route'] },
-  { key: 'scene', label: 'Tại hiện trường', statuses: ['on_scene'] },
-  { key: 'available', label: 'Sẵn sàng', statuses: ['available'] },
-  { key: 'returning', label: 'Quay về', statuses: ['returning'] },
-  { key: 'off', label: 'Ngoài ca', statuses: ['off_duty'] },
+const GROUPS: Array<{ key: string; label: string; short: string; statuses: UnitStatus[] }> = [
+  { key: 'busy', label: 'Đang điều động', short: 'Điều động', statuses: ['dispatched', 'en_route'] },
+  { key: 'scene', label: 'Tại hiện trường', short: 'Hiện trường', statuses: ['on_scene'] },
+  { key: 'available', label: 'Sẵn sàng', short: 'Sẵn sàng', statuses: ['available'] },
+  { key: 'returning', label: 'Quay về', short: 'Quay về', statuses: ['returning'] },
+  { key: 'off', label: 'Ngoài ca', short: 'Ngoài ca', statuses: ['off_duty'] },
 ];
 
 type Settable = Exclude<UnitStatus, 'dispatched'>;
@@ -64,8 +64,8 @@ export function UnitBoard(p: Props) {
       <p className="ub-summary">
         {p.units.some((u) => u.isDemo) && <span className="demo-tag" title="DỮ LIỆU DEMO">DEMO</span>}
         {counts.map((g) => (
-          <span key={g.key} className={`ub-count ubc-${g.key}`}>
-            {g.label}: <strong>{g.units.length}</strong>
+          <span key={g.key} className={`ub-count ubc-${g.key}`} title={g.label}>
+            {g.short}: <strong>{g.units.length}</strong>
           </span>
         ))}
       </p>
