@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAlarmsModule, type AlarmsModule } from './alarms/alarms.module.ts';
 import { createAuditLog } from './auth/audit.repository.ts';
 import { createAssistant, type Assistant, type AssistantOptions } from './assistant/assistant.module.ts';
+import { createZaloModule, type ZaloModule, type ZaloModuleDeps } from './assistant/channels/zalo/zalo.module.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createUserRepository } from './auth/user.repository.ts';
@@ -39,6 +40,8 @@ export interface Platform {
   alarms: AlarmsModule;
   /** Virtual assistant: conversations on every channel, hand-offs to ward officers, reports (src/assistant). */
   assistant: Assistant;
+  /** Zalo OA channel (webhook + outbound client) on the assistant's conversation core (src/assistant/channels/zalo). */
+  zalo: ZaloModule;
   /** Starts the network listeners (HTTP and the others) on the configured ports. */
   listen(): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +56,8 @@ export interface PlatformOverrides {
   kbDir?: string;
   /** Assistant tunables (rate limits for benchmarks and tests). */
   assistant?: Partial<AssistantOptions>;
+  /** Zalo channel tunables (tests: retry backoff, replay window). */
+  zalo?: Pick<ZaloModuleDeps, 'client' | 'maxSkewMs'>;
 }
 
 /** Composes the whole platform from its configuration: storage, bus, services, HTTP. */
@@ -100,6 +105,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     retentionDays: config.chatRetentionDays, dataDir: config.dataDir, externalIdKey: config.zalo.secret, options: overrides.assistant,
   });
 
+  // Zalo OA channel: webhook → the same conversation core; replies and officers' messages → OA API v3.
+  const zalo = createZaloModule({
+    config: config.zalo, db, bus, log, now: overrides.now ?? (() => new Date()), conversations: assistant.conversations, ...overrides.zalo,
+  });
+
   const routes: RouteModule[] = [
     { prefix: '/api/v1', plugin: authRoutes({ auth, users, audit, cookieSecure: config.cookieSecure, now: overrides.now }) },
     dispatch.routes,
@@ -107,6 +117,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     { prefix: '/api/v1', plugin: kb.routes },
     { prefix: '/api/v1', plugin: orgRoutes({ org }) },
     ...assistant.routes,
+    zalo.routes,
   ];
 
   const app = await buildServer({
@@ -122,6 +133,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await dispatch.start({ demo: config.demo });
   await alarms.start();
   await assistant.start();
+  await zalo.start();
   ready = true;
 
   return {
@@ -132,6 +144,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     dispatch,
     alarms,
     assistant,
+    zalo,
     org,
     kb,
     async listen() {
@@ -140,6 +153,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     },
     async close() {
       ready = false;
+      await zalo.stop();
       await assistant.stop();
       await alarms.stop();
       await dispatch.stop();

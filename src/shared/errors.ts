@@ -49,6 +49,8 @@ export const ERRORS = {
   ATTACHMENT_TOO_LARGE: { status: 413, message: 'Tệp quá lớn (tối đa 10 MB mỗi tệp).' },
   ATTACHMENT_TYPE: { status: 415, message: 'Chỉ nhận ảnh (JPEG, PNG, WebP, HEIC), tệp PDF hoặc ghi âm (MP3, M4A, OGG, WAV, WebM).' },
   ATTACHMENT_LIMIT: { status: 409, message: 'Tin báo đã có đủ số tệp đính kèm tối đa (10 tệp).' },
+  ZALO_NOT_CONFIGURED: { status: 503, message: 'Kênh Zalo OA chưa được cấu hình trên máy chủ này (cần ZALO_APP_ID và ZALO_OA_SECRET).' },
+  ZALO_SIGNATURE_INVALID: { status: 401, message: 'Chữ ký webhook Zalo không hợp lệ hoặc đã quá hạn.' },
   INTERNAL: { status: 500, message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' },
   UNAVAILABLE: { status: 503, message: 'Hệ thống đang khởi động hoặc tạm thời không sẵn sàng.' },
 } as const satisfies Record<string, { status: number; message: string }>;
