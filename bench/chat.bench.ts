@@ -1,18 +1,30 @@
 /**
  * Virtual assistant benchmark: chat messages per second and latency through the HTTP API (a real listening
- * server, the whole platform on embedded PGlite — or PostgreSQL with TEST_DATABASE_URL —, rate limits raised) with 200 concurrent conversations, each
+ * server, the whole platform as in production: PGlite on disk in a fresh data directory — `CHAT_BENCH_DB=memory`
+ * for the in-memory PGlite the tests use, PostgreSQL with TEST_DATABASE_URL —, the production log level (info)
+ * written to /dev/null, rate limits on but set too high to trigger) with 200 concurrent conversations, each
  * sending a multi-turn script (procedure question and follow-ups, find-my-ward, small talk, English, an
  * unknown question that is recorded for editors, a status question). Load comes from a worker thread so that
- * the clients do not share the server's event loop.
+ * the clients do not share the server's event loop (on a small machine they still share its cores: the note
+ * gives how busy the server's event loop and the load generator were, and the load average).
  * Baseline, same run: the bare language engine in-process (classify + emergency detection + entity
  * extraction) over the same message texts, one at a time — what a message costs before any state, storage,
  * HTTP or JSON.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { pino } from 'pino';
 import { createPlatform } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import type { Db } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openPglite } from '../src/db/pglite.ts';
 import { createTestDb } from '../src/db/test-db.ts';
+import { createLogger } from '../src/shared/logger.ts';
 import { detectEmergency, extractEntities } from '../src/nlp/index.ts';
 import { progress, summarize, type BenchRow } from './harness.ts';
 
@@ -49,15 +61,20 @@ async function conversation(i) {
   return { lat, errors };
 }
 (async () => {
+  const { performance: perf } = require('node:perf_hooks');
+  const elu0 = perf.eventLoopUtilization();
   const t0 = performance.now();
   const results = await Promise.all(Array.from({ length: conversations }, (_, i) => conversation(i)));
   const totalMs = performance.now() - t0;
-  parentPort.postMessage({ totalMs, latencies: results.flatMap((r) => r.lat), errors: results.reduce((a, r) => a + r.errors, 0) });
+  const busy = perf.eventLoopUtilization(elu0).utilization;
+  parentPort.postMessage({ totalMs, busy, latencies: results.flatMap((r) => r.lat), errors: results.reduce((a, r) => a + r.errors, 0) });
 })().catch((err) => parentPort.postMessage({ error: String(err && err.stack || err) }));
 `;
 
 interface LoadResult {
   totalMs: number;
+  /** Event-loop utilisation of the load generator's thread during the run (0..1). */
+  busy: number;
   latencies: number[];
   errors: number;
   error?: string;
@@ -75,21 +92,40 @@ function load(url: string, conversations: number): Promise<LoadResult> {
   });
 }
 
+/** As in production: PGlite on disk (DATA_DIR/pgdata) unless CHAT_BENCH_DB=memory; PostgreSQL with TEST_DATABASE_URL. */
+async function openDb(dataDir: string): Promise<{ db: Db; label: string }> {
+  if (process.env.TEST_DATABASE_URL) return { db: await createTestDb(), label: 'PostgreSQL' };
+  if (process.env.CHAT_BENCH_DB === 'memory') return { db: await createTestDb(), label: 'embedded PGlite in memory' };
+  const db = await openPglite(path.join(dataDir, 'pgdata'));
+  await migrate(db);
+  return { db, label: 'embedded PGlite on disk' };
+}
+
 export async function run(): Promise<BenchRow[]> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ALARM_PORT: '0', SIP_PORT: '0', ADMIN_PASSWORD: 'bench-admin-password', DATA_DIR: '.data/bench-chat' });
-  // embedded PGlite in memory by default; a fresh schema on PostgreSQL when TEST_DATABASE_URL is set
-  const db = await createTestDb();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-chat-'));
+  const config = loadConfig({ LOG_LEVEL: 'info', PORT: '0', ALARM_PORT: '0', SIP_PORT: '0', ADMIN_PASSWORD: 'bench-admin-password', DATA_DIR: dataDir });
+  const { db, label } = await openDb(dataDir);
   const p = await createPlatform(config, {
     db,
-    assistant: { messagesPerMinutePerIp: 0, messagesPerMinutePerConversation: 0 },
+    // the production log level, written where it costs the same as a pipe but is not read
+    log: createLogger(config.logLevel, {}, pino.destination({ dest: '/dev/null', sync: true })),
+    // limits stay on (their bookkeeping is part of a message's cost) but are too high to trigger
+    assistant: { messagesPerMinutePerIp: 1_000_000_000, messagesPerMinutePerConversation: 1_000_000_000 },
   });
   try {
     await p.listen();
     const url = `http://127.0.0.1:${(p.app.server.address() as AddressInfo).port}/api/v1/chat/messages`;
-    progress(`chat: warm-up, then ${CONVERSATIONS} concurrent conversations × ${MESSAGES_PER_CONVERSATION} messages over HTTP`);
-    await load(url, 20);
+    progress(`chat: warm-up, then ${CONVERSATIONS} concurrent conversations × ${MESSAGES_PER_CONVERSATION} messages over HTTP (${label})`);
+    await load(url, 40);
+    const load0 = loadavg()[0]!;
+    const elu0 = performance.eventLoopUtilization();
     const http = await load(url, CONVERSATIONS);
+    const serverBusy = performance.eventLoopUtilization(elu0).utilization;
+    const load1 = loadavg()[0]!;
     if (http.errors) progress(`chat: ${http.errors} non-200 answers`);
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const conditions = `server event loop busy ${pct(serverBusy)}, load generator ${pct(http.busy)}; load average ${load0.toFixed(2)} → ${load1.toFixed(2)} on ${availableParallelism()} CPUs`;
+    progress(`chat: ${conditions}`);
     const sh = summarize(http.latencies);
     const httpRate = http.latencies.length / (http.totalMs / 1000);
 
@@ -113,7 +149,7 @@ export async function run(): Promise<BenchRow[]> {
     const baseMs = performance.now() - t0;
     const sb = summarize(samples);
     const baseRate = samples.length / (baseMs / 1000);
-    const note = `${CONVERSATIONS} concurrent conversations × ${MESSAGES_PER_CONVERSATION} messages, ${db.kind === 'pg' ? 'PostgreSQL' : 'embedded PGlite'}, one process; ${http.errors} errors`;
+    const note = `${CONVERSATIONS} concurrent conversations × ${MESSAGES_PER_CONVERSATION} messages, ${label}, one process; ${http.errors} errors; ${conditions}`;
     return [
       { suite: SUITE, metric: 'chat messages/s through HTTP', unit: 'msg/s', value: httpRate, baseline: BASELINE, baselineValue: baseRate, higherIsBetter: true, note },
       { suite: SUITE, metric: 'p50 latency per message', unit: 'ms', value: sh.p50, baseline: BASELINE, baselineValue: sb.p50, higherIsBetter: false, note },
@@ -121,5 +157,6 @@ export async function run(): Promise<BenchRow[]> {
     ];
   } finally {
     await p.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
@@ -14,8 +14,9 @@ export const REDACT_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-export function createLogger(level: string, opts: LoggerOptions = {}): Logger {
-  return pino({
+/** The platform's logger (JSON lines on stdout, or on `destination` — benchmarks pass /dev/null to pay the same cost). */
+export function createLogger(level: string, opts: LoggerOptions = {}, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { app: 'binh-yen' },
@@ -29,7 +30,8 @@ export function createLogger(level: string, opts: LoggerOptions = {}): Logger {
       err: pino.stdSerializers.err,
     },
     ...opts,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const PHONE = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g;
