@@ -44,6 +44,30 @@ describe('database adapter', () => {
     expect(await db.query('select v from tx_probe')).toEqual([{ v: 2 }]);
   });
 
+  it('reuses a statement first run inside a rolled-back transaction, and after a failed execution', async () => {
+    await db.query('create table reuse_probe (id int primary key, tags text[], doc jsonb)');
+    const insert = 'insert into reuse_probe (id, tags, doc) values ($1, $2, $3) returning id, tags, doc';
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(insert, [1, ['a'], JSON.stringify({ x: 1 })]);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await db.query(insert, [1, ['a', 'b'], JSON.stringify({ x: 1 })])).toEqual([{ id: 1, tags: ['a', 'b'], doc: { x: 1 } }]);
+    await expect(db.query(insert, [1, [], '{}'])).rejects.toMatchObject({ code: '23505' });
+    const all = await Promise.all([2, 3, 4].map((id) => db.query<{ id: number }>(insert, [id, null, '{}'])));
+    expect(all.map((r) => r[0]!.id)).toEqual([2, 3, 4]);
+    expect(await db.query('select count(*)::int as n from reuse_probe')).toEqual([{ n: 4 }]);
+  });
+
+  it('still answers a cached "select *" after its table gained a column', async () => {
+    await db.query('create table shape_probe (a int)');
+    await db.query('insert into shape_probe values (1)');
+    expect(await db.query('select * from shape_probe')).toEqual([{ a: 1 }]);
+    await db.query('alter table shape_probe add column b int default 7');
+    expect(await db.query('select * from shape_probe')).toEqual([{ a: 1, b: 7 }]);
+  });
+
   it('passes SQL-looking strings as plain values', async () => {
     const evil = "'; drop table users; --";
     const [row] = await db.query<{ v: string }>('select $1::text as v', [evil]);
