@@ -11,7 +11,7 @@
  * extraction) over the same message texts, one at a time — what a message costs before any state, storage,
  * HTTP or JSON.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,6 +92,17 @@ function load(url: string, conversations: number): Promise<LoadResult> {
   });
 }
 
+/** CPU time (ms) used so far by the server's main thread (Linux /proc; null elsewhere): immune to other load. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
 /** As in production: PGlite on disk (DATA_DIR/pgdata) unless CHAT_BENCH_DB=memory; PostgreSQL with TEST_DATABASE_URL. */
 async function openDb(dataDir: string): Promise<{ db: Db; label: string }> {
   if (process.env.TEST_DATABASE_URL) return { db: await createTestDb(), label: 'PostgreSQL' };
@@ -119,12 +130,15 @@ export async function run(): Promise<BenchRow[]> {
     await load(url, 40);
     const load0 = loadavg()[0]!;
     const elu0 = performance.eventLoopUtilization();
+    const cpu0 = mainThreadCpuMs();
     const http = await load(url, CONVERSATIONS);
+    const cpu1 = mainThreadCpuMs();
     const serverBusy = performance.eventLoopUtilization(elu0).utilization;
+    const cpuPerMessage = cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / http.latencies.length : null;
     const load1 = loadavg()[0]!;
     if (http.errors) progress(`chat: ${http.errors} non-200 answers`);
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    const conditions = `server event loop busy ${pct(serverBusy)}, load generator ${pct(http.busy)}; load average ${load0.toFixed(2)} → ${load1.toFixed(2)} on ${availableParallelism()} CPUs`;
+    const conditions = `server main thread ${cpuPerMessage === null ? 'n/a' : cpuPerMessage.toFixed(2)} ms CPU per message, event loop busy ${pct(serverBusy)}, load generator ${pct(http.busy)}; load average ${load0.toFixed(2)} → ${load1.toFixed(2)} on ${availableParallelism()} CPUs`;
     progress(`chat: ${conditions}`);
     const sh = summarize(http.latencies);
     const httpRate = http.latencies.length / (http.totalMs / 1000);
@@ -154,6 +168,9 @@ export async function run(): Promise<BenchRow[]> {
       { suite: SUITE, metric: 'chat messages/s through HTTP', unit: 'msg/s', value: httpRate, baseline: BASELINE, baselineValue: baseRate, higherIsBetter: true, note },
       { suite: SUITE, metric: 'p50 latency per message', unit: 'ms', value: sh.p50, baseline: BASELINE, baselineValue: sb.p50, higherIsBetter: false, note },
       { suite: SUITE, metric: 'p95 latency per message', unit: 'ms', value: sh.p95, baseline: BASELINE, baselineValue: sb.p95, higherIsBetter: false, note },
+      ...(cpuPerMessage !== null
+        ? [{ suite: SUITE, metric: 'server main-thread CPU per message', unit: 'ms', value: cpuPerMessage, baseline: BASELINE, baselineValue: baseMs / samples.length, higherIsBetter: false, note }]
+        : []),
     ];
   } finally {
     await p.close();
