@@ -128,6 +128,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     webDist: path.join(ROOT_DIR, 'web', 'dist'),
     isReady: () => ready,
     extend: dispatch.extend,
+    widgetAllowedOrigins: config.widgetAllowedOrigins,
   });
   await app.ready();
   await dispatch.start({ demo: config.demo });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** `*`, or a scheme://host[:port] origin (a leading `*.` wildcard label allowed), as CSP frame-ancestors accepts. */
+const WIDGET_ORIGIN = /^(\*|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
 
 const schema = z.object({
   PORT: port.default(8080),
@@ -22,6 +24,12 @@ const schema = z.object({
   ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
   ZALO_API_BASE: z.string().url().optional(),
   COOKIE_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+  // Sites allowed to embed the chat widget's iframe (/chat-embed): comma list of origins for CSP frame-ancestors.
+  WIDGET_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '*').split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(WIDGET_ORIGIN, 'mỗi giá trị là * hoặc một origin như https://congan.hanoi.gov.vn (cho phép https://*.hanoi.gov.vn)')).min(1)),
 });
 
 export type Config = {
@@ -39,6 +47,8 @@ export type Config = {
   chatRetentionDays: number;
   cookieSecure: boolean;
   zalo: { secret: string | undefined; appId: string | undefined; accessToken: string | undefined; apiBase: string };
+  /** CSP frame-ancestors of the embeddable chat (/chat-embed); `['*']` = any site. Every other page stays 'self'. */
+  widgetAllowedOrigins: string[];
 };
 
 const DEFAULT_GEOJSON = '../shared/data/hanoi_units_2025.geojson';
@@ -73,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       accessToken: e.ZALO_OA_ACCESS_TOKEN,
       apiBase: e.ZALO_API_BASE ?? 'https://openapi.zalo.me',
     },
+    widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
   };
 }

@@ -13,12 +13,13 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { AuditLog } from '../auth/audit.repository.ts';
 import type { Logger } from '../shared/logger.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { CHAT_EMBED_ROUTE, embeddableBy, registerWidgetScript } from './widget.ts';
 
 /** Default request body limit; routes that accept uploads raise their own. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Client-side routes of the single-page web app; each serves index.html. */
-export const SPA_ROUTES = ['/', '/login', '/console', '/ward', '/admin', '/wards', '/bao-tin', '/tra-cuu'];
+export const SPA_ROUTES = ['/', '/login', '/console', '/ward', '/admin', '/wards', '/bao-tin', '/tra-cuu', CHAT_EMBED_ROUTE];
 
 export interface RouteModule {
   prefix: string;
@@ -34,6 +35,8 @@ export interface ServerDeps {
   webDist?: string;
   /** Readiness for /healthz: true once every endpoint can serve. */
   isReady: () => boolean;
+  /** Origins allowed to frame the chat widget page /chat-embed (config.widgetAllowedOrigins); default any. */
+  widgetAllowedOrigins?: string[];
   /** Hook for capabilities that need the raw instance (WebSocket upgrade etc.). */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -106,8 +109,11 @@ export async function buildServer(deps: ServerDeps) {
         res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // Embeddable chat widget (src/http/widget.ts): /widget.js, and /chat-embed framable by WIDGET_ALLOWED_ORIGINS only.
+    registerWidgetScript(app, deps.webDist);
+    const embed = embeddableBy(deps.widgetAllowedOrigins ?? ['*']);
     for (const route of SPA_ROUTES) {
-      app.get(route, { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+      app.get(route, { schema: { hide: true }, ...(route === CHAT_EMBED_ROUTE ? { onSend: embed } : {}) }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
     }
   }
   return app;
