@@ -197,8 +197,8 @@ describe('citizen portal on a phone', () => {
 
     // The chat shows the assistant's real answer, or says plainly that it is being updated.
     await page.getByLabel('Câu hỏi của anh/chị').fill('Đăng ký tạm trú cần giấy tờ gì?');
-    await page.getByRole('button', { name: 'Gửi' }).click();
-    await page.locator('.msg-citizen, .alert-info:has-text("Trợ lý ảo đang được cập nhật"), .chat .alert-error').first().waitFor();
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await page.locator('.cw-bubble-citizen, .alert-info:has-text("Trợ lý ảo đang được cập nhật"), .cw-error').first().waitFor();
     await screenshot(page, 'home-phone');
     expect(problems).toEqual([]);
     await ctx.close();

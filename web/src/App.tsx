@@ -1,7 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { ChatEmbedPage } from './pages/ChatEmbedPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { LookupPage } from './pages/LookupPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ReportPage } from './pages/ReportPage.tsx';
 import { WardsPage } from './pages/WardsPage.tsx';
 import { useLocation } from './router.tsx';
 import { AdminPage } from './staff/AdminPage.tsx';
@@ -12,6 +15,9 @@ import { WardOfficerPage } from './staff/WardOfficerPage.tsx';
 const ROUTES: Record<string, { title: string; render: () => ReactNode }> = {
   '/': { title: 'Bình Yên — Cổng hỗ trợ người dân Công an TP Hà Nội', render: () => <HomePage /> },
   '/wards': { title: 'Tra cứu xã/phường — Bình Yên', render: () => <WardsPage /> },
+  '/bao-tin': { title: 'Gửi tin báo, tố giác — Bình Yên', render: () => <ReportPage /> },
+  '/tra-cuu': { title: 'Tra cứu tin báo — Bình Yên', render: () => <LookupPage /> },
+  '/chat-embed': { title: 'Trợ lý ảo Bình Yên', render: () => <ChatEmbedPage /> },
   '/login': { title: 'Đăng nhập cán bộ — Bình Yên', render: () => <LoginPage /> },
   '/console': { title: 'Trung tâm chỉ huy — Bình Yên', render: () => <ConsolePage /> },
   '/ward': { title: 'Công an xã/phường — Bình Yên', render: () => <WardOfficerPage /> },

@@ -12,6 +12,8 @@ export function Emblem() {
 const NAV = [
   { to: '/', label: 'Trang chủ' },
   { to: '/wards', label: 'Tra cứu xã/phường' },
+  { to: '/bao-tin', label: 'Gửi tin báo' },
+  { to: '/tra-cuu', label: 'Tra cứu tin báo' },
 ];
 
 /** Header of the citizen pages. */
