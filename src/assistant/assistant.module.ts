@@ -36,6 +36,12 @@ export interface AssistantOptions {
   retentionSweepMs: number;
   /** Longest wait of a long-polling history request. */
   longPollMaxMs: number;
+  /**
+   * Keep conversation rows in memory between messages (default: with embedded PGlite, which only this process
+   * can open). With PostgreSQL shared by several processes leave it off unless every message of a conversation
+   * reaches the same process; a turn stored against a row another process changed is answered again.
+   */
+  conversationCache?: boolean;
 }
 
 export const DEFAULT_ASSISTANT_OPTIONS: AssistantOptions = {
@@ -79,7 +85,8 @@ export function createAssistant(deps: AssistantDeps) {
   const retentionMs = deps.retentionDays * 86_400_000;
   const wardNames = new Map(deps.org.listWards().map((w) => [w.code, w.name]));
   const wardName = (code: string) => wardNames.get(code) ?? null;
-  const conversationsRepo = createConversationRepository(deps.db);
+  // one process owns an embedded database: conversation rows can stay in memory between messages
+  const conversationsRepo = createConversationRepository(deps.db, { cache: opts.conversationCache ?? deps.db.kind === 'pglite' });
   const knowledge = createKnowledgeHolder({ kb: deps.kb, log, now: deps.now });
   const handoffs = createHandoffService({ db: deps.db, bus: deps.bus, log, now: deps.now, audit: deps.audit, conversations: conversationsRepo, wardName, retentionMs });
   const reports = createReportService({

@@ -123,7 +123,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     return { row: created, token, restarted: !!input.conversationId };
   }
 
-  async function handle(input: IncomingMessage, text: string): Promise<ChatResponse> {
+  async function handle(input: IncomingMessage, text: string, attempt = 0): Promise<ChatResponse> {
     const { row, token, restarted } = await open(input);
     const log = deps.log.child({ conversationId: row.id });
     const knowledge = deps.knowledge.current();
@@ -175,19 +175,26 @@ export function createConversationService(deps: ConversationServiceDeps) {
     };
     const citizenMeta = input.location ? { location: { lat: Math.round(input.location.lat * 1e5) / 1e5, lon: Math.round(input.location.lon * 1e5) / 1e5 } } : {};
     const wardCode = result.wardCode ?? null;
-    const [citizenSeq, assistantSeq] = await repo.saveTurn({
-        id: row.id,
-        state: turn.state,
-        language: lang,
-        wardCode,
-        status: result.status ?? null,
-        at: input.now,
-        expiresAt: new Date(input.now.getTime() + retentionMs),
-        messages: [
-          { role: 'citizen', text: maskSecrets(text), meta: citizenMeta },
-          { role: 'assistant', text: result.storedText ?? result.reply.text, meta },
+    const saved = await repo.saveTurn({
+      id: row.id,
+      state: turn.state,
+      language: lang,
+      wardCode,
+      status: result.status ?? null,
+      at: input.now,
+      expiresAt: new Date(input.now.getTime() + retentionMs),
+      messages: [
+        { role: 'citizen', text: maskSecrets(text), meta: citizenMeta },
+        { role: 'assistant', text: result.storedText ?? result.reply.text, meta },
       ],
+      // the row came from memory: store only if no other turn was stored meanwhile (another process)
+      ...(repo.cached && attempt === 0 ? { expectVersion: row.version } : {}),
     });
+    if (saved === null) {
+      log.warn('conversation changed by another writer; answering again from the stored state');
+      return handle(input, text, attempt + 1);
+    }
+    const [citizenSeq, assistantSeq] = saved;
     if (openHandoff && citizenSeq !== undefined) await deps.handoffs.citizenMessage(openHandoff, citizenSeq, input.now);
     log.debug({ intent: result.intent, act: result.act, band: result.band, ms: Math.round((performance.now() - t0) * 10) / 10 }, 'chat turn');
 

@@ -147,6 +147,7 @@ export function createHandoffService(deps: HandoffServiceDeps) {
     async request(input: { conversationId: string; wardCode: string | null; reason: HandoffReason; reportId?: string | null }) {
       const at = deps.now();
       const { row, created } = await repo.openOrGet({ id: randomUUID(), conversationId: input.conversationId, wardCode: input.wardCode, reason: input.reason, reportId: input.reportId ?? null, at });
+      deps.conversations.forget(input.conversationId); // its status changed outside the conversation repository
       if (created) {
         log.info({ conversationId: input.conversationId, handoffId: row.id, wardCode: row.wardCode, reason: row.reason }, 'hand-off requested');
         await publish(HANDOFF_EVENTS.requested, row);
@@ -208,6 +209,7 @@ export function createHandoffService(deps: HandoffServiceDeps) {
       const at = deps.now();
       const closeNote = note?.normalize('NFC').replace(/\u0000/g, '').trim().slice(0, 1000) || null;
       await repo.close(id, actor.username, closeNote, at);
+      deps.conversations.forget(h.conversationId);
       const next = (await repo.get(id))!;
       await systemMessage(next, (lang) => templates(lang).officerClosed(), at);
       await deps.audit?.record({ actorId: actor.userId ?? null, actorUsername: actor.username, action: 'handoff.close', target: `handoff:${id}`, ip: actor.ip ?? null });
