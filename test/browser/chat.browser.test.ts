@@ -11,6 +11,7 @@ import { ADMIN_PASSWORD, buildWeb, freePort, launchBrowser, screenshot, SCREENSH
 const DESKTOP = { viewport: { width: 1280, height: 860 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const OFFICER = { username: 'cb.hoankiem.chat', fullName: 'Cán bộ Thử nghiệm Chat', role: 'ward_officer', wardCode: '00070', password: 'Mat-khau-thu-nghiem-02' };
+const DISPATCHER = { username: 'dp.chat.tn', fullName: 'Điều phối viên Thử nghiệm Chat', role: 'dispatcher', wardCode: null, password: 'Mat-khau-thu-nghiem-03' };
 
 let server: RunningServer;
 let browser: Browser;
@@ -43,6 +44,7 @@ beforeAll(async () => {
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   await call(server.baseUrl, cookie, csrfToken, 'POST', '/users', OFFICER);
+  await call(server.baseUrl, cookie, csrfToken, 'POST', '/users', DISPATCHER);
   const port = await freePort();
   site = createServer((req, res) => {
     const attrs = req.url?.includes('left') ? 'data-position="left" data-title="Hỏi Công an phường" data-color="#0b3d91"' : '';
@@ -74,7 +76,17 @@ const ask = async (chat: Page | FrameLocator, text: string) => {
 describe('chat widget on another site', () => {
   let citizen: { ctx: BrowserContext; page: Page; problems: string[] };
   let officer: { ctx: BrowserContext; page: Page; problems: string[] };
+  let dispatcher: { ctx: BrowserContext; page: Page; problems: string[] };
   let frame: FrameLocator;
+
+  async function signedIn(user: { username: string; password: string }, pagePath: string) {
+    const o = await context({ viewport: { width: 1366, height: 900 } });
+    const res = await o.ctx.request.post(`${server.baseUrl}/api/v1/auth/login`, { data: { username: user.username, password: user.password } });
+    expect(res.status()).toBe(200);
+    await o.page.goto(`${server.baseUrl}${pagePath}`);
+    await o.page.locator('.live-dot.live-open').waitFor();
+    return o;
+  }
 
   it('adds a button with one script tag, opens the chat in a cross-origin frame, and answers with a procedure card', async () => {
     citizen = await context();
@@ -109,11 +121,8 @@ describe('chat widget on another site', () => {
   });
 
   it('hands off to the ward officer, who sees it live in /ward, takes it and replies; the citizen reads it in the widget', async () => {
-    officer = await context({ viewport: { width: 1366, height: 900 } });
-    const res = await officer.ctx.request.post(`${server.baseUrl}/api/v1/auth/login`, { data: { username: OFFICER.username, password: OFFICER.password } });
-    expect(res.status()).toBe(200);
-    await officer.page.goto(`${server.baseUrl}/ward`);
-    await officer.page.locator('.live-dot.live-open').waitFor();
+    officer = await signedIn(OFFICER, '/ward');
+    dispatcher = await signedIn(DISPATCHER, '/console');
     const section = officer.page.locator('#handoffs');
     await section.getByText('Không có cuộc trò chuyện nào đang chờ cán bộ.').waitFor();
 
@@ -126,6 +135,9 @@ describe('chat widget on another site', () => {
     // Live in the officer's workspace, without reload.
     const row = section.locator('tr[data-handoff]').first();
     await row.waitFor();
+    // The command center sees it too, city-wide, with the ward named.
+    const cityRow = dispatcher.page.locator('#handoffs tr[data-handoff]').first();
+    await cityRow.getByText('Phường Hoàn Kiếm').waitFor();
     await row.getByRole('button', { name: /Mở cuộc trò chuyện/ }).click();
     await section.locator('.ho-citizen').getByText('Tôi muốn gặp cán bộ công an phường Hoàn Kiếm').waitFor();
     await section.locator('.ho-citizen').getByText('đăng ký tạm trú cần giấy tờ gì').waitFor();
@@ -159,13 +171,31 @@ describe('chat widget on another site', () => {
     await officer.page.locator('#handoffs').getByLabel('Trả lời người dân').fill('Anh/chị mang theo hợp đồng thuê nhà nhé.');
     await officer.page.locator('#handoffs').getByRole('button', { name: 'Gửi' }).click();
     await frame.locator('.cw-row-officer').getByText('Anh/chị mang theo hợp đồng thuê nhà nhé.').waitFor({ timeout: 30_000 });
+    // The officer closes with a note; the citizen is told and the assistant takes over again.
+    const section = officer.page.locator('#handoffs');
+    await section.getByLabel(/Ghi chú khi kết thúc/).fill('Đã hướng dẫn đăng ký tạm trú (thử nghiệm).');
+    await section.getByRole('button', { name: 'Kết thúc hỗ trợ' }).click();
+    await frame.locator('.cw-system').getByText(/kết thúc/).waitFor({ timeout: 30_000 });
+    await frame.locator('.cw-handoff').getByText('Cán bộ đã kết thúc trao đổi. Trợ lý ảo tiếp tục hỗ trợ anh/chị.').waitFor();
+    // City view: closed hand-offs on request, with the ward; a ward filter narrows the list.
+    const city = dispatcher.page.locator('#handoffs');
+    await city.getByLabel('Cả các cuộc đã kết thúc').check();
+    await city.locator('tr[data-handoff]').filter({ hasText: 'Đã kết thúc' }).first().waitFor();
+    await city.getByLabel('Xã/phường').selectOption({ label: 'Phường Ba Đình' });
+    await city.getByText('Không có cuộc trò chuyện nào đang chờ cán bộ.').waitFor();
+    await city.getByLabel('Xã/phường').selectOption({ label: 'Phường Hoàn Kiếm' });
+    await city.locator('tr[data-handoff]').first().waitFor();
+    await city.scrollIntoViewIfNeeded();
+    await dispatcher.page.screenshot({ path: path.join(SCREENSHOTS, 'console-handoffs-city.png') });
     // Closing from the widget's header, the button comes back and focus returns to it.
     await page.getByRole('button', { name: 'Đóng khung trò chuyện' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Hỏi trợ lý ảo' }).getAttribute('aria-expanded')).toBe('false');
     expect(citizen.problems).toEqual([]);
     expect(officer.problems).toEqual([]);
+    expect(dispatcher.problems).toEqual([]);
     await citizen.ctx.close();
     await officer.ctx.close();
+    await dispatcher.ctx.close();
   });
 });
 

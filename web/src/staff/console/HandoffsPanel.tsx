@@ -5,6 +5,7 @@ import { assistantApi, CHANNEL_LABELS, type ChatMessage, type Handoff } from './
 import { roleCan } from './can.ts';
 import { clockDuration, timeOf } from './format.ts';
 import type { LiveEvent } from './types.ts';
+import { useWards } from './wards.ts';
 
 // The ward's conversation hand-off queue: citizens the assistant passed to a human. An officer takes one,
 // answers in the same chat (the citizen sees it at once) and closes it; the assistant then resumes.
@@ -20,6 +21,10 @@ interface Props {
 
 export function HandoffsPanel({ user, subscribe }: Props) {
   const can = roleCan(user);
+  // City roles (console) see every ward's queue and the city-level one, and may narrow it to a ward.
+  const cityWide = can.scope === null;
+  const { list: wards } = useWards();
+  const [ward, setWard] = useState('');
   const [list, setList] = useState<Handoff[] | null>(null);
   const [state, setState] = useState<'ok' | 'unavailable' | 'error'>('ok');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +35,7 @@ export function HandoffsPanel({ user, subscribe }: Props) {
 
   const load = useCallback(() => {
     const c = new AbortController();
-    assistantApi.handoffs(show, c.signal).then(
+    assistantApi.handoffs(show, c.signal, cityWide && ward ? ward : undefined).then(
       (l) => {
         loadedAt.current = Date.now();
         setList(l);
@@ -47,7 +52,7 @@ export function HandoffsPanel({ user, subscribe }: Props) {
       },
     );
     return c;
-  }, [show]);
+  }, [show, cityWide, ward]);
 
   useEffect(() => {
     const c = load();
@@ -81,6 +86,19 @@ export function HandoffsPanel({ user, subscribe }: Props) {
           <span>
             Đang chờ: <strong>{queued}</strong>
           </span>
+          {cityWide && (
+            <label>
+              Xã/phường{' '}
+              <select value={ward} onChange={(e) => setWard(e.target.value)}>
+                <option value="">Toàn thành phố</option>
+                {wards.map((w) => (
+                  <option key={w.code} value={w.code}>
+                    {w.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="q-check">
             <input type="checkbox" checked={show === 'all'} onChange={(e) => setShow(e.target.checked ? 'all' : 'open')} /> Cả các cuộc đã kết thúc
           </label>
@@ -97,6 +115,7 @@ export function HandoffsPanel({ user, subscribe }: Props) {
               <thead>
                 <tr>
                   <th scope="col">Chờ</th>
+                  {cityWide && <th scope="col">Xã/phường</th>}
                   <th scope="col">Lý do</th>
                   <th scope="col">Trạng thái</th>
                   <th scope="col">Kênh</th>
@@ -110,6 +129,7 @@ export function HandoffsPanel({ user, subscribe }: Props) {
                 {list.map((h) => (
                   <tr key={h.id} className={h.id === openId ? 'ho-open' : undefined} data-handoff={h.id}>
                     <td className={`ub-timer${h.status === 'queued' && waited(h) > 5 * 60_000 ? ' cell-bad' : ''}`}>{clockDuration(waited(h))}</td>
+                    {cityWide && <td>{h.ward?.name ?? 'Cấp thành phố'}</td>}
                     <td>
                       {h.reasonLabel}
                       {h.report?.trackingCode && <span className="muted small"> · {h.report.trackingCode}</span>}
@@ -151,6 +171,7 @@ function Conversation({ id, me, canWrite, version, onChanged }: { id: string; me
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [closeNote, setCloseNote] = useState('');
   const [busy, setBusy] = useState(false);
   const logRef = useRef<HTMLOListElement>(null);
 
@@ -209,6 +230,8 @@ function Conversation({ id, me, canWrite, version, onChanged }: { id: string; me
       <p className="ho-conv-head">
         <strong>{h.reasonLabel}</strong> · {h.statusLabel}
         {h.takenBy && ` (${h.takenBy})`} · yêu cầu lúc {timeOf(h.requestedAt)}
+        {h.ward && ` · ${h.ward.name}`}
+        {h.report?.trackingCode && ` · tin báo ${h.report.trackingCode}`}
       </p>
       <ol className="ho-log" ref={logRef} aria-live="polite">
         {messages.map((m) => (
@@ -242,11 +265,27 @@ function Conversation({ id, me, canWrite, version, onChanged }: { id: string; me
               </button>
             )}
             {mine && (
-              <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={() => void act(() => assistantApi.close(id))}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-sm"
+                disabled={busy}
+                onClick={() =>
+                  void act(async () => {
+                    await assistantApi.close(id, closeNote.trim() || undefined);
+                    setCloseNote('');
+                  })
+                }
+              >
                 Kết thúc hỗ trợ
               </button>
             )}
           </div>
+          {mine && (
+            <label className="ho-close-note">
+              Ghi chú khi kết thúc (nội bộ, không bắt buộc)
+              <input value={closeNote} onChange={(e) => setCloseNote(e.target.value)} maxLength={1000} placeholder="VD: đã hướng dẫn thủ tục, hẹn lên trụ sở" />
+            </label>
+          )}
         </form>
       )}
     </section>

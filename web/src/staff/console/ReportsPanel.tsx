@@ -6,6 +6,7 @@ import { roleCan } from './can.ts';
 import { dateTimeOf } from './format.ts';
 import { actorText } from './timeline-text.ts';
 import type { LiveEvent } from './types.ts';
+import { useWards } from './wards.ts';
 
 // Citizens' reports (tin báo, tố giác) routed to the ward by the assistant: list, detail with evidence,
 // status changes with a note the citizen reads and an internal note.
@@ -25,6 +26,9 @@ interface Props {
 
 export function ReportsPanel({ user, subscribe }: Props) {
   const can = roleCan(user);
+  const cityWide = can.scope === null;
+  const { list: wards } = useWards();
+  const [ward, setWard] = useState('');
   const [filter, setFilter] = useState(FILTERS[0]!.value);
   const [list, setList] = useState<Report[] | null>(null);
   const [state, setState] = useState<'ok' | 'unavailable'>('ok');
@@ -34,7 +38,7 @@ export function ReportsPanel({ user, subscribe }: Props) {
 
   const load = useCallback(() => {
     const c = new AbortController();
-    assistantApi.reports(filter, c.signal).then(
+    assistantApi.reports(filter, c.signal, cityWide && ward ? ward : undefined).then(
       (l) => {
         setList(l);
         setError(null);
@@ -46,7 +50,7 @@ export function ReportsPanel({ user, subscribe }: Props) {
       },
     );
     return c;
-  }, [filter]);
+  }, [filter, cityWide, ward]);
 
   useEffect(() => {
     const c = load();
@@ -83,6 +87,19 @@ export function ReportsPanel({ user, subscribe }: Props) {
               ))}
             </select>
           </label>
+          {cityWide && (
+            <label>
+              Xã/phường{' '}
+              <select value={ward} onChange={(e) => setWard(e.target.value)}>
+                <option value="">Toàn thành phố</option>
+                {wards.map((w) => (
+                  <option key={w.code} value={w.code}>
+                    {w.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
         {error && (
           <p className="alert alert-error" role="alert">
@@ -97,6 +114,7 @@ export function ReportsPanel({ user, subscribe }: Props) {
                 <tr>
                   <th scope="col">Mã theo dõi</th>
                   <th scope="col">Loại</th>
+                  {cityWide && <th scope="col">Xã/phường</th>}
                   <th scope="col">Trạng thái</th>
                   <th scope="col">Gửi lúc</th>
                   <th scope="col">
@@ -109,6 +127,7 @@ export function ReportsPanel({ user, subscribe }: Props) {
                   <tr key={r.id} className={r.id === openId ? 'ho-open' : undefined} data-report={r.trackingCode}>
                     <th scope="row">{r.trackingCode}</th>
                     <td>{capital(r.kindLabel)}</td>
+                    {cityWide && <td>{r.ward?.name ?? 'Cấp thành phố'}</td>}
                     <td>{r.statusLabel}</td>
                     <td>{dateTimeOf(r.createdAt)}</td>
                     <td>

@@ -77,7 +77,9 @@ export const CHANNEL_LABELS: Record<string, string> = { web: 'Trang web', zalo: 
 const enc = encodeURIComponent;
 
 export const assistantApi = {
-  handoffs: (status: 'open' | 'all', signal?: AbortSignal) => apiRequest<{ handoffs: Handoff[] }>('GET', `/handoffs${qs({ status, limit: 200 })}`, undefined, signal).then((r) => r.handoffs),
+  /** `ward`: city roles only (a ward officer is always confined to their ward by the server). */
+  handoffs: (status: 'open' | 'all', signal?: AbortSignal, ward?: string) =>
+    apiRequest<{ handoffs: Handoff[] }>('GET', `/handoffs${qs({ status, ward, limit: 200 })}`, undefined, signal).then((r) => r.handoffs),
   handoff: (id: string, signal?: AbortSignal) => apiRequest<{ handoff: Handoff; messages: ChatMessage[] }>('GET', `/handoffs/${enc(id)}`, undefined, signal),
   messagesAfter: (id: string, after: number, signal?: AbortSignal) =>
     apiRequest<{ messages: ChatMessage[] }>('GET', `/handoffs/${enc(id)}/messages${qs({ after })}`, undefined, signal).then((r) => r.messages),
@@ -85,7 +87,8 @@ export const assistantApi = {
   reply: (id: string, text: string) => apiRequest<{ message: { seq: number; at: string } }>('POST', `/handoffs/${enc(id)}/messages`, { text }),
   close: (id: string, note?: string) => apiRequest<{ handoff: Handoff }>('POST', `/handoffs/${enc(id)}/close`, note ? { note } : {}).then((r) => r.handoff),
 
-  reports: (status: string, signal?: AbortSignal) => apiRequest<{ reports: Report[] }>('GET', `/reports${qs({ status, limit: 200 })}`, undefined, signal).then((r) => r.reports),
+  reports: (status: string, signal?: AbortSignal, ward?: string) =>
+    apiRequest<{ reports: Report[] }>('GET', `/reports${qs({ status, ward, limit: 200 })}`, undefined, signal).then((r) => r.reports),
   report: (id: string, signal?: AbortSignal) => apiRequest<{ report: Report }>('GET', `/reports/${enc(id)}`, undefined, signal).then((r) => r.report),
   updateReport: (id: string, patch: { status?: ReportStatus; noteForCitizen?: string | null; internalNote?: string | null }) =>
     apiRequest<{ report: Report }>('PATCH', `/reports/${enc(id)}`, patch).then((r) => r.report),
