@@ -19,7 +19,7 @@ export interface MessageContext extends CardContext {
   send: (text: string) => void;
   retry: (item: ChatItem) => void;
   requestHandoff: (label: string) => void;
-  speech: { supported: boolean; speaking: string | null; speak: (key: string, text: string) => void; stop: () => void };
+  speech: { supported: boolean; hasVietnamese: boolean; speaking: string | null; speak: (key: string, text: string) => void; stop: () => void };
   busy: boolean;
 }
 
@@ -172,6 +172,7 @@ export function MessageView({ item, ctx }: { item: ChatItem; ctx: MessageContext
               type="button"
               className="cw-tool"
               aria-pressed={speaking}
+              title={ctx.speech.hasVietnamese ? undefined : 'Thiết bị chưa có giọng đọc tiếng Việt; trình duyệt sẽ đọc bằng giọng mặc định.'}
               onClick={() => (speaking ? ctx.speech.stop() : ctx.speech.speak(item.key, item.text))}
             >
               <svg className="cw-ico" viewBox="0 0 24 24" aria-hidden="true">
