@@ -53,8 +53,15 @@ const ERA_SUFFIX: { words: string[]; era: Era }[] = [
   { words: ['cũ'], era: 'old' },
   { words: ['mới'], era: 'new' },
 ];
-/** Words that say nothing about the ward ("Hà Nội", "Việt Nam"); left out of the coverage ratio. */
-const NEUTRAL: string[][] = [['hà', 'nội'], ['hn'], ['việt', 'nam'], ['vn'], ['tp'], ['thành', 'phố']];
+/**
+ * Words that say nothing about the ward ("Hà Nội", "Việt Nam", and the chat words around an address such as
+ * "công an", "tôi", "của"); left out of the coverage ratio and never part of a misspelt (fuzzy) name.
+ */
+const NEUTRAL: string[][] = [
+  ['hà', 'nội'], ['hn'], ['việt', 'nam'], ['vn'], ['tp'], ['thành', 'phố'],
+  ['công', 'an'], ['ca'], ['tôi'], ['mình'], ['em'], ['của'], ['nào'], ['tìm'], ['gặp'], ['cán', 'bộ'], ['quản', 'lý'], ['chỗ'],
+  ['ở'], ['nhà'], ['thuộc'], ['đâu'], ['không'], ['muốn'], ['cho'], ['hỏi'],
+];
 
 interface Compiled {
   folds: string[];
@@ -125,7 +132,7 @@ function accentOk(tokens: Token[], start: number, entry: NameEntry): boolean {
   return true;
 }
 
-function nameMatchesAt(index: WardIndex, tokens: Token[], i: number, allowFuzzy: boolean): NameMatch[] {
+function nameMatchesAt(index: WardIndex, tokens: Token[], i: number, allowFuzzy: boolean, noFuzzy: readonly boolean[] = []): NameMatch[] {
   const out: NameMatch[] = [];
   let key = '';
   let compact = '';
@@ -147,6 +154,9 @@ function nameMatchesAt(index: WardIndex, tokens: Token[], i: number, allowFuzzy:
       out.push({ start: i, end: i + len, entries: glued.map((entry) => ({ entry, accentOk: true })), how: 'compact', distance: 0, marked });
       continue;
     }
+    // A misspelt name never takes in a marker word ("phường", "xã") or a chat word ("công an", "tôi"):
+    // "công an phường" is not "An Thượng", "xã phường" is not "Phù Đổng".
+    if (noFuzzy[i + len - 1]) allowFuzzy = false;
     if (allowFuzzy && len <= 4 && compact.length >= 5 && !t.numeric) {
       const max = compact.length >= 9 ? 2 : 1;
       let best = max + 1;
@@ -192,12 +202,13 @@ export function parseAddress(index: WardIndex, text: string): ParsedAddress {
     for (const c of NEUTRAL_C) if (matchesAt(tokens, i, c)) for (let k = 0; k < c.folds.length; k++) neutral[i + k] = true;
   }
 
+  const noFuzzy = tokens.map((t, k) => neutral[k]! || MARKER_FOLDS.has(t.fold));
   let names: NameMatch[][] = Array.from({ length: n + 1 }, (_, i) => (i < n ? nameMatchesAt(index, tokens, i, false) : []));
   const anyExact = names.some((l) => l.length > 0);
   const afterMarker = new Array<boolean>(n + 1).fill(false);
   for (const list of markerAt) for (const m of list) if (m.kind === 'ward' || m.kind === 'district') afterMarker[m.end] = true;
   for (let i = 0; i < Math.min(n, FUZZY_MAX_START); i++) {
-    if (names[i]!.length === 0 && (!anyExact || afterMarker[i])) names[i] = nameMatchesAt(index, tokens, i, true);
+    if (names[i]!.length === 0 && (!anyExact || afterMarker[i])) names[i] = nameMatchesAt(index, tokens, i, true, noFuzzy);
   }
   names = names.map((list) => list.filter((m) => m.entries.length > 0));
 

@@ -94,6 +94,14 @@ describe('ward resolver: examples', () => {
     expect(r.notes[0]).toMatch(/Không nhận ra/);
   });
 
+  it('never reads a marker word or the chat words around it as a misspelt name', () => {
+    // Regressions: "công an phường" was read as Xã An Thượng, "xã phường" as Xã Phù Đổng, "xã/phường của tôi" as Phượng Dực.
+    for (const q of ['Tìm công an xã/phường', 'tim cong an xa phuong', 'công an phường nào quản lý chỗ tôi', 'tìm công an phường', 'xã/phường của tôi']) {
+      expect(resolve(q).matches, q).toEqual([]);
+    }
+    expect(top('Tôi muốn gặp cán bộ công an phường Hoàn Kiếm')!.code).toBe(unit('Phường Hoàn Kiếm'));
+  });
+
   it('counts a name after a house number as a street, weaker than a ward name', () => {
     expect(top('số 5 Hàng Bạc')!.confidence).toBeLessThan(top('phường Hàng Bạc')!.confidence);
     expect(top('số 1 Trần Phú, Hà Đông')!.code).toBe(unit('Phường Hà Đông'));
