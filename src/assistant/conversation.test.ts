@@ -231,6 +231,23 @@ describe('find my ward police', () => {
     expect(b.intent).toBe('find_ward');
     expect(b.ward?.code).toBeTruthy();
   });
+
+  it('asks for the address when the menu item "Tìm công an xã/phường" is sent, instead of guessing a ward', async () => {
+    for (const text of ['Tìm công an xã/phường', 'tim cong an xa phuong', 'xã/phường của tôi là gì']) {
+      const a = await person().say(text);
+      expect(a.ward, text).toBeUndefined();
+      expect((a.reply.card as { type?: string } | undefined)?.type, text).not.toBe('ward_choices');
+    }
+  });
+
+  it('hands the conversation to the ward named in "gặp cán bộ công an phường X", even right after a ward lookup', async () => {
+    const c = person();
+    const a = await c.say('tìm công an phường');
+    expect(a.act).toBe('ask_address');
+    const b = await c.say('Tôi muốn gặp cán bộ công an phường Hoàn Kiếm');
+    expect(b.handoff?.ward?.code ?? b.ward?.code).toBe('00070');
+    expect(b.handoff?.status).toBe('queued');
+  });
 });
 
 describe('HTTP contract and protection', () => {

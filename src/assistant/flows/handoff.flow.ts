@@ -54,13 +54,14 @@ function askWard(turn: Turn, reason: 'request' | 'low_confidence'): TurnResult {
 
 /** The citizen asks for an officer (or accepted the offer). */
 export async function askHuman(turn: Turn, deps: FlowDeps, reason: 'request' | 'low_confidence'): Promise<TurnResult> {
+  // A ward named in the request itself ("gặp cán bộ công an phường Hoàn Kiếm") wins over the conversation's ward.
+  const r = readWard(deps.org, turn.text);
+  if (r.kind === 'one') return queue(turn, deps, r.match.code, reason);
   if (turn.wardCode) return queue(turn, deps, turn.wardCode, reason);
   if (turn.location) {
     const w = await wardAt(deps.org, turn.location.lat, turn.location.lon);
     if (w && w !== 'unavailable') return queue(turn, deps, w, reason);
   }
-  const r = readWard(deps.org, turn.text);
-  if (r.kind === 'one') return queue(turn, deps, r.match.code, reason);
   return askWard(turn, reason);
 }
 
