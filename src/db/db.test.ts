@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './db.ts';
 import { migrate, splitStatements } from './migrate.ts';
+import { openPglite } from './pglite.ts';
 import { createTestDb } from './test-db.ts';
 
-describe('database adapter', () => {
+/** The test database, and (without TEST_DATABASE_URL) the same PGlite behind its database thread. */
+const modes = process.env.TEST_DATABASE_URL ? ['test database'] : ['test database', 'PGlite in its own thread'];
+
+describe.each(modes)('database adapter (%s)', (mode) => {
   let db: Db;
   beforeAll(async () => {
-    db = await createTestDb();
+    if (mode === 'test database') db = await createTestDb();
+    else {
+      db = await openPglite(undefined, { thread: true });
+      await migrate(db);
+    }
   });
   afterAll(async () => {
     await db.close();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, parse, protocol, types } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.ts';
+import { openPgliteThread } from './pglite-thread.ts';
 
 const parsers = {
   [types.INT8]: (v: string) => Number(v),
@@ -13,7 +14,16 @@ const STATEMENT_CACHE_SIZE = 256;
 const SCHEMA_COMMANDS = new Set(['ALTER', 'CREATE', 'DROP', 'COMMENT']);
 
 /**
- * Embedded PostgreSQL (WASM). `dataDir` undefined = in memory (tests).
+ * Embedded PostgreSQL (WASM). `dataDir` undefined = in memory (tests). By default a database on disk runs in its
+ * own thread (src/db/pglite-thread.ts) so that the engine's work does not stall the HTTP server's event loop;
+ * `thread` chooses explicitly.
+ */
+export function openPglite(dataDir?: string, opts: { thread?: boolean } = {}): Promise<Db> {
+  return (opts.thread ?? dataDir !== undefined) ? openPgliteThread(dataDir) : openPgliteHere(dataDir);
+}
+
+/**
+ * PGlite in the calling thread.
  *
  * Durability: PGlite runs PostgreSQL with fsync off (`-F`) and its Node file system has nothing to flush, so a
  * statement that returned has written its WAL into the data directory's files (the OS page cache): committed
@@ -25,7 +35,7 @@ const SCHEMA_COMMANDS = new Set(['ALTER', 'CREATE', 'DROP', 'COMMENT']);
  * prepared statement; each call is then one crossing (bind + describe + execute + sync), with PGlite's own
  * value serializers and result parsers, under PGlite's own locks.
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPgliteHere(dataDir?: string): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
   const statements = new Map<string, { name: string; paramTypes: number[] }>();
