@@ -6,7 +6,9 @@
  * sending a multi-turn script (procedure question and follow-ups, find-my-ward, small talk, English, an
  * unknown question that is recorded for editors, a status question). Load comes from a worker thread so that
  * the clients do not share the server's event loop (on a small machine they still share its cores: the note
- * gives how busy the server's event loop and the load generator were, and the load average).
+ * gives how busy the server's event loop and the load generator were, and the load average). CPU time per
+ * message (Linux) is the steadiest figure on a shared machine: all server threads (the process minus the load
+ * generator's thread) and the main thread alone.
  * Baseline, same run: the bare language engine in-process (classify + emergency detection + entity
  * extraction) over the same message texts, one at a time — what a message costs before any state, storage,
  * HTTP or JSON.
@@ -45,6 +47,24 @@ const MESSAGES_PER_CONVERSATION = SCRIPTS[0]!.length;
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { url, scripts, conversations } = workerData;
+// node:http with keep-alive (one connection per conversation, like a browser tab): far less client CPU than
+// fetch, which matters when the load generator shares the server's cores
+const http = require('node:http');
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+const target = new URL(url);
+function post(payload) {
+  return new Promise((resolve, reject) => {
+    const body = Buffer.from(JSON.stringify(payload));
+    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 async function conversation(i) {
   const script = scripts[i % scripts.length];
   let conversationId;
@@ -52,22 +72,31 @@ async function conversation(i) {
   let errors = 0;
   for (const text of script) {
     const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(conversationId ? { text, conversationId } : { text }) });
-    const body = await res.json();
+    const res = await post(conversationId ? { text, conversationId } : { text });
+    const body = res.body;
     lat.push(performance.now() - t0);
     if (res.status !== 200) errors++;
     else conversationId = body.conversationId;
   }
   return { lat, errors };
 }
+const threadCpuMs = () => {
+  try {
+    const stat = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch { return null; }
+};
 (async () => {
   const { performance: perf } = require('node:perf_hooks');
+  const cpu0 = threadCpuMs();
   const elu0 = perf.eventLoopUtilization();
   const t0 = performance.now();
   const results = await Promise.all(Array.from({ length: conversations }, (_, i) => conversation(i)));
   const totalMs = performance.now() - t0;
   const busy = perf.eventLoopUtilization(elu0).utilization;
-  parentPort.postMessage({ totalMs, busy, latencies: results.flatMap((r) => r.lat), errors: results.reduce((a, r) => a + r.errors, 0) });
+  const cpu1 = threadCpuMs();
+  parentPort.postMessage({ totalMs, busy, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, latencies: results.flatMap((r) => r.lat), errors: results.reduce((a, r) => a + r.errors, 0) });
 })().catch((err) => parentPort.postMessage({ error: String(err && err.stack || err) }));
 `;
 
@@ -75,6 +104,8 @@ interface LoadResult {
   totalMs: number;
   /** Event-loop utilisation of the load generator's thread during the run (0..1). */
   busy: number;
+  /** CPU time of the load generator's thread during the run (Linux), to subtract from the process's. */
+  cpuMs: number | null;
   latencies: number[];
   errors: number;
   error?: string;
@@ -131,14 +162,19 @@ export async function run(): Promise<BenchRow[]> {
     const load0 = loadavg()[0]!;
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = mainThreadCpuMs();
+    const proc0 = process.cpuUsage();
     const http = await load(url, CONVERSATIONS);
+    const proc = process.cpuUsage(proc0);
     const cpu1 = mainThreadCpuMs();
+    // every server thread (main, database thread, GC and I/O helpers): the process minus the load generator
+    const serverCpuPerMessage = http.cpuMs === null ? null : ((proc.user + proc.system) / 1000 - http.cpuMs) / http.latencies.length;
     const serverBusy = performance.eventLoopUtilization(elu0).utilization;
     const cpuPerMessage = cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / http.latencies.length : null;
     const load1 = loadavg()[0]!;
     if (http.errors) progress(`chat: ${http.errors} non-200 answers`);
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    const conditions = `server main thread ${cpuPerMessage === null ? 'n/a' : cpuPerMessage.toFixed(2)} ms CPU per message, event loop busy ${pct(serverBusy)}, load generator ${pct(http.busy)}; load average ${load0.toFixed(2)} → ${load1.toFixed(2)} on ${availableParallelism()} CPUs`;
+    const ms = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
+    const conditions = `server CPU per message ${ms(serverCpuPerMessage)} ms (main thread ${ms(cpuPerMessage)} ms), event loop busy ${pct(serverBusy)}, load generator ${pct(http.busy)}; load average ${load0.toFixed(2)} → ${load1.toFixed(2)} on ${availableParallelism()} CPUs`;
     progress(`chat: ${conditions}`);
     const sh = summarize(http.latencies);
     const httpRate = http.latencies.length / (http.totalMs / 1000);
@@ -168,6 +204,9 @@ export async function run(): Promise<BenchRow[]> {
       { suite: SUITE, metric: 'chat messages/s through HTTP', unit: 'msg/s', value: httpRate, baseline: BASELINE, baselineValue: baseRate, higherIsBetter: true, note },
       { suite: SUITE, metric: 'p50 latency per message', unit: 'ms', value: sh.p50, baseline: BASELINE, baselineValue: sb.p50, higherIsBetter: false, note },
       { suite: SUITE, metric: 'p95 latency per message', unit: 'ms', value: sh.p95, baseline: BASELINE, baselineValue: sb.p95, higherIsBetter: false, note },
+      ...(serverCpuPerMessage !== null
+        ? [{ suite: SUITE, metric: 'server CPU per message (all threads)', unit: 'ms', value: serverCpuPerMessage, baseline: BASELINE, baselineValue: baseMs / samples.length, higherIsBetter: false, note }]
+        : []),
       ...(cpuPerMessage !== null
         ? [{ suite: SUITE, metric: 'server main-thread CPU per message', unit: 'ms', value: cpuPerMessage, baseline: BASELINE, baselineValue: baseMs / samples.length, higherIsBetter: false, note }]
         : []),
