@@ -91,4 +91,19 @@ describe('public endpoints under hostile input', () => {
     const after = await p.db.query<{ n: number }>('select count(*)::int as n from users');
     expect(after).toEqual(before);
   });
+
+  it('refuses NUL characters (which PostgreSQL cannot store) with a 400, in bodies, queries and paths', async () => {
+    for (const url of ['/api/v1/auth/login', '/api/v1/chat/messages', '/api/v1/reports/lookup']) {
+      const res = await post(url, JSON.stringify({ username: '\u0000\u0001', password: '\u0000', text: 'a\u0000b', trackingCode: '\u0000', secret: 'x' }));
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toMatch(/không hợp lệ/);
+    }
+    const nested = await post('/api/v1/chat/messages', JSON.stringify({ text: 'xin chào', ['k\u0000']: 1 }));
+    expect(nested.statusCode).toBe(400);
+    expect((await get('/api/v1/wards/resolve?q=ho%00an')).statusCode).toBe(400);
+    expect((await get('/api/v1/kb/procedures/a%00b')).statusCode).toBe(400);
+    // A literal backslash-u in text is ordinary text.
+    const plain = await post('/api/v1/chat/messages', JSON.stringify({ text: 'đường dẫn C:\\u0000 có sao không' }));
+    expect(plain.statusCode, plain.body).toBe(200);
+  });
 });

@@ -12,6 +12,7 @@ import { authPlugin } from '../auth/auth.plugin.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { AuditLog } from '../auth/audit.repository.ts';
 import type { Logger } from '../shared/logger.ts';
+import { AppError } from '../shared/errors.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { CHAT_EMBED_ROUTE, embeddableBy, registerWidgetScript } from './widget.ts';
 
@@ -80,6 +81,22 @@ export async function buildServer(deps: ServerDeps) {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // PostgreSQL cannot store U+0000 in text or jsonb: a body, query or path carrying it is refused here with a 400
+  // instead of failing later as a database error (500). Bodies are parsed by our JSON parser, which checks only
+  // when the raw text holds the escape, so ordinary requests pay nothing.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, raw, done) => {
+    parseJson(req, raw as string, (err: Error | null, parsed?: unknown) => {
+      if (err) return done(err, undefined);
+      if ((raw as string).includes('\\u0000') && hasNul(parsed)) return done(new AppError('VALIDATION', 'Dữ liệu chứa ký tự không hợp lệ (NUL).'), undefined);
+      done(null, parsed);
+    });
+  });
+  app.addHook('preValidation', (req, _reply, done) => {
+    if (hasNul(req.query) || hasNul(req.params)) return done(new AppError('BAD_REQUEST', 'Yêu cầu chứa ký tự không hợp lệ (NUL).'));
+    done();
+  });
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
@@ -153,4 +170,10 @@ export async function buildServer(deps: ServerDeps) {
     }
   }
   return app;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || hasNul(v));
+  return false;
 }
