@@ -36,6 +36,12 @@ export async function computeStats(db: Queryable, f: StatsFilter) {
     where += ` and ward_code = $${params.length}`;
   }
   const rows = await db.query<IncidentRow>(`select * from incidents where ${where} order by received_at limit 100000`, params);
+  // The window of the same length just before, for the trend ("so với kỳ trước").
+  const span = f.to.getTime() - f.from.getTime();
+  const prevParams = [new Date(f.from.getTime() - span), f.from, ...params.slice(2)];
+  const prevRows = await db.query<{ type: string; n: number }>(`select type, count(*)::int as n from incidents where ${where} group by type`, prevParams);
+  const prevByType = new Map(prevRows.map((r) => [r.type, Number(r.n)]));
+  const prevTotal = [...prevByType.values()].reduce((a, b) => a + b, 0);
 
   const standards = STANDARD_KEYS.map((key) => {
     const durations: number[] = [];
@@ -65,13 +71,27 @@ export async function computeStats(db: Queryable, f: StatsFilter) {
     to: f.to.toISOString(),
     wardCode: ward ?? null,
     total: rows.length,
-    byType: countBy(rows, (r) => r.type).map((x) => ({ type: x.key, label: INCIDENT_TYPE_LABELS[x.key as IncidentType], count: x.count })),
+    byType: countBy(rows, (r) => r.type).map((x) => ({ type: x.key, label: INCIDENT_TYPE_LABELS[x.key as IncidentType], count: x.count, previous: prevByType.get(x.key) ?? 0 })),
+    previous: {
+      from: new Date(f.from.getTime() - span).toISOString(),
+      to: f.from.toISOString(),
+      total: prevTotal,
+      // Types seen only in the previous window (none in this one), so a fall to zero shows too.
+      byType: [...prevByType.entries()].filter(([t]) => !rows.some((r) => r.type === t)).map(([type, count]) => ({ type, label: INCIDENT_TYPE_LABELS[type as IncidentType] ?? type, count })),
+    },
     byWard: countBy(rows, (r) => r.ward_code ?? 'unresolved').map((x) => ({ wardCode: x.key === 'unresolved' ? null : x.key, count: x.count })),
     bySource: countBy(rows, (r) => r.source).map((x) => ({ source: x.key, count: x.count })),
     byStatus: countBy(rows, (r) => r.status).map((x) => ({ status: x.key, count: x.count })),
     byDay: countBy(rows, (r) => localDay(new Date(r.received_at)))
       .map((x) => ({ day: x.key, count: x.count }))
       .sort((a, b) => a.day.localeCompare(b.day)),
+    /** Day × type counts: the trend of each kind of incident (crime, public order, fire...). */
+    byTypeDay: countBy(rows, (r) => `${localDay(new Date(r.received_at))}|${r.type}`)
+      .map((x) => {
+        const [day, type] = x.key.split('|') as [string, string];
+        return { day, type, count: x.count };
+      })
+      .sort((a, b) => a.day.localeCompare(b.day) || a.type.localeCompare(b.type)),
     standards,
     responseTotal: {
       label: 'Nhận tin → lực lượng đầu tiên tới hiện trường',

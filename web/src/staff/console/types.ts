@@ -181,7 +181,10 @@ export interface Stats {
   to: string;
   wardCode: string | null;
   total: number;
-  byType: Array<{ type: IncidentType; label: string; count: number }>;
+  /** `previous`: the count of that type in the window of the same length just before. */
+  byType: Array<{ type: IncidentType; label: string; count: number; previous: number }>;
+  previous: { from: string; to: string; total: number; byType: Array<{ type: IncidentType; label: string; count: number }> };
+  byTypeDay: Array<{ day: string; type: IncidentType; count: number }>;
   byWard: Array<{ wardCode: string | null; count: number }>;
   bySource: Array<{ source: IncidentSource; count: number }>;
   byStatus: Array<{ status: IncidentStatus; count: number }>;

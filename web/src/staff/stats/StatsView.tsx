@@ -3,7 +3,7 @@ import { errorMessage, type Ward } from '../../api.ts';
 import { INCIDENT_SOURCE_LABELS, INCIDENT_STATUS_LABELS, type IncidentSource, type IncidentStatus } from '../../../../src/dispatch/model.ts';
 import { dispatchApi } from '../console/client.ts';
 import { count, percent, wordsDuration } from '../console/format.ts';
-import type { Incident, Stats } from '../console/types.ts';
+import type { Stats } from '../console/types.ts';
 import { DayChart, HBarChart } from './charts.tsx';
 import './stats.css';
 
@@ -27,7 +27,15 @@ function dayRange(fromIso: string, toIso: string): string[] {
   return out;
 }
 
-const CRIME_LIMIT = 1000;
+/** The kinds of incident drawn as the crime trend. */
+const CRIME_TYPES = new Set(['crime', 'public_order']);
+
+/** "▲ 20 %" / "▼ 5 %" / "=" against the previous window of the same length; "mới" when there was none before. */
+function change(now: number, before: number): string {
+  if (before === 0) return now === 0 ? '=' : 'mới';
+  const pct = Math.round(((now - before) / before) * 100);
+  return pct === 0 ? '=' : `${pct > 0 ? '▲' : '▼'} ${Math.abs(pct)} %`;
+}
 /** Figures refresh on their own while the page stays open. */
 const REFRESH_MS = 60_000;
 
@@ -45,7 +53,6 @@ export function StatsView({ wards }: { wards: Ward[] }) {
   const [days, setDays] = useState(30);
   const [ward, setWard] = useState('');
   const [stats, setStats] = useState<Stats | null>(null);
-  const [crime, setCrime] = useState<Incident[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
 
@@ -58,13 +65,6 @@ export function StatsView({ wards }: { wards: Ward[] }) {
       (s) => !c.signal.aborted && setStats(s),
       (e) => !c.signal.aborted && setError(errorMessage(e)),
     );
-    // /stats counts by day for all types; the crime trend is drawn from the incident list itself.
-    dispatchApi
-      .incidentsFor({ type: 'crime,public_order', status: 'new,acknowledged,dispatched,en_route,on_scene,resolved,closed', since: from.toISOString(), ward: ward || undefined, limit: CRIME_LIMIT }, c.signal)
-      .then(
-        (list) => !c.signal.aborted && setCrime(list.filter((i) => !i.mergedInto)),
-        () => !c.signal.aborted && setCrime(null),
-      );
     const t = setTimeout(() => setReload((n) => n + 1), REFRESH_MS);
     return () => {
       c.abort();
@@ -80,14 +80,14 @@ export function StatsView({ wards }: { wards: Ward[] }) {
     return dayList.map((d) => m.get(d) ?? 0);
   }, [stats, dayList]);
   const crimePerDay = useMemo(() => {
-    if (!crime) return null;
     const m = new Map<string, number>();
-    for (const i of crime) {
-      const d = localDay(Date.parse(i.receivedAt));
-      m.set(d, (m.get(d) ?? 0) + 1);
-    }
+    for (const x of stats?.byTypeDay ?? []) if (CRIME_TYPES.has(x.type)) m.set(x.day, (m.get(x.day) ?? 0) + x.count);
     return dayList.map((d) => m.get(d) ?? 0);
-  }, [crime, dayList]);
+  }, [stats, dayList]);
+  const crimeNow = stats ? stats.byType.filter((t) => CRIME_TYPES.has(t.type)).reduce((a, t) => a + t.count, 0) : 0;
+  const crimeBefore = stats
+    ? stats.byType.filter((t) => CRIME_TYPES.has(t.type)).reduce((a, t) => a + t.previous, 0) + stats.previous.byType.filter((t) => CRIME_TYPES.has(t.type)).reduce((a, t) => a + t.count, 0)
+    : 0;
 
   return (
     <div className="stats">
@@ -126,7 +126,13 @@ export function StatsView({ wards }: { wards: Ward[] }) {
           <div className="tiles">
             <div className="tile">
               <span className="tile-n">{count(stats.total)}</span>
-              <span className="tile-l">sự việc (không tính bản trùng đã gộp)</span>
+              <span className="tile-l">sự việc (không tính bản trùng đã gộp); kỳ trước {count(stats.previous.total)} ({change(stats.total, stats.previous.total)})</span>
+            </div>
+            <div className="tile">
+              <span className="tile-n">{count(crimeNow)}</span>
+              <span className="tile-l">
+                vụ tội phạm, trật tự công cộng; kỳ trước {count(crimeBefore)} ({change(crimeNow, crimeBefore)})
+              </span>
             </div>
             <div className="tile">
               <span className="tile-n">{wordsDuration(stats.responseTotal.medianMs)}</span>
@@ -155,12 +161,18 @@ export function StatsView({ wards }: { wards: Ward[] }) {
               barsFirst
               series={[
                 { name: 'Tất cả sự việc', color: 'var(--chart-1)', values: perDay },
-                ...(crimePerDay ? [{ name: 'Tội phạm, trật tự công cộng', color: 'var(--chart-2)', values: crimePerDay }] : []),
+                { name: 'Tội phạm, trật tự công cộng', color: 'var(--chart-2)', values: crimePerDay },
               ]}
               head={['Ngày', 'Số sự việc']}
-              note={crime && crime.length >= CRIME_LIMIT ? <span className="muted small"> Đường tội phạm chỉ tính {CRIME_LIMIT} sự việc đầu tiên.</span> : null}
             />
-            <HBarChart title="Theo loại sự việc" bars={stats.byType.map((t) => ({ label: t.label, value: t.count }))} head={['Loại', 'Số sự việc']} />
+            <HBarChart
+              title="Theo loại sự việc (so với kỳ trước)"
+              bars={[
+                ...stats.byType.map((t) => ({ label: t.label, value: t.count, display: `${count(t.count)} (${change(t.count, t.previous)})` })),
+                ...stats.previous.byType.map((t) => ({ label: t.label, value: 0, display: `0 (▼ 100 %)` })),
+              ]}
+              head={['Loại', 'Số sự việc (thay đổi)']}
+            />
             <HBarChart
               title="Tỷ lệ đạt chuẩn thời gian (mục tiêu 90 %)"
               bars={stats.standards.map((s) => ({
