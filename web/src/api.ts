@@ -3,6 +3,9 @@ import type { FeatureCollection } from 'geojson';
 // Typed client for the Bình Yên HTTP API (/api/v1). Every failure becomes an ApiError carrying the
 // server's Vietnamese message (`{ error: { code, message } }`), or a polite fallback for network errors.
 // The CSRF token lives only in this module's memory; it is re-read from /auth/me after a reload.
+// `fetchJson` is the one low-level call every client uses (the citizen chat directly, without session);
+// `request` adds the staff session (CSRF header, retry on a stale token, session-lost handler) for the
+// staff clients (this file's `api`, staff/kb/kb-api.ts, staff/console/client.ts, staff/alarms/alarm-client.ts).
 
 export type Role = 'admin' | 'dispatcher' | 'ward_officer' | 'leader' | 'kb_editor';
 
@@ -136,13 +139,57 @@ export class ApiError extends Error {
   }
 }
 
-const FALLBACK: Record<number, string> = {
-  0: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+const NETWORK_MESSAGE = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
+
+/** Messages for answers that carry none of their own (`{ error: { message } }`), by status. */
+export type FallbackMessages = Readonly<Record<number, string>>;
+
+/** The staff fallbacks. */
+export const FALLBACK: FallbackMessages = {
   401: 'Vui lòng đăng nhập để tiếp tục.',
   403: 'Bạn không có quyền thực hiện thao tác này.',
   404: 'Không tìm thấy nội dung yêu cầu.',
   429: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
 };
+
+/** The officers' wording (console, alarms), addressing them as "anh/chị". */
+export const OFFICER_FALLBACK: FallbackMessages = {
+  ...FALLBACK,
+  403: 'Anh/chị không có quyền thực hiện thao tác này.',
+  429: 'Thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+};
+
+/**
+ * Fetches `/api/v1${path}` and returns its JSON body. Any failure is an ApiError: the network (status 0), or an
+ * answer that is not 2xx, with the server's `{ error: { code, message, details } }` or else `fallback[status]`.
+ * An abort is rethrown as is. No session handling: the staff `request` below adds it, the citizen chat does not.
+ */
+export async function fetchJson<T>(
+  path: string,
+  init: RequestInit & { headers?: Record<string, string> } = {},
+  fallback: FallbackMessages = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, { credentials: 'same-origin', ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (e) {
+    if (init.signal?.aborted) throw e;
+    throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);
+  }
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
+    const message = err?.message ?? fallback[res.status] ?? (res.status >= 500 ? 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' : 'Yêu cầu không thành công.');
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, message, err?.details);
+  }
+  return data as T;
+}
 
 let csrfToken: string | null = null;
 let onSessionLost: (() => void) | null = null;
@@ -156,58 +203,46 @@ export const setSessionLostHandler = (handler: (() => void) | null) => {
   onSessionLost = handler;
 };
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function send<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** One staff request: session cookie, JSON body, CSRF header on writes; a lost session calls the handler. */
+async function send<T>(method: Method, path: string, body: unknown, signal: AbortSignal | undefined, fallback: FallbackMessages): Promise<T> {
+  const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
+    return await fetchJson<T>(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal }, fallback);
   } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new ApiError(0, 'NETWORK', FALLBACK[0]!);
+    if (e instanceof ApiError && e.status === 401 && e.code === 'UNAUTHENTICATED' && path !== '/auth/me') onSessionLost?.();
+    throw e;
   }
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
-    if (res.status === 401 && err?.code === 'UNAUTHENTICATED' && path !== '/auth/me') onSessionLost?.();
-    const message = err?.message ?? FALLBACK[res.status] ?? (res.status >= 500 ? 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' : 'Yêu cầu không thành công.');
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, message, err?.details);
-  }
-  return data as T;
 }
 
-/** Sends a request; a state-changing one whose CSRF token went stale is retried once after /auth/me. */
-async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/**
+ * A staff request (the shared client of every staff page); a state-changing one whose CSRF token went stale
+ * is retried once after /auth/me. `fallback`: messages for answers without one of their own.
+ */
+export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal, fallback: FallbackMessages = FALLBACK): Promise<T> {
   try {
-    return await send<T>(method, path, body, signal);
+    return await send<T>(method, path, body, signal, fallback);
   } catch (e) {
     if (method !== 'GET' && e instanceof ApiError && e.code === 'CSRF_INVALID') {
-      const me = await send<{ csrfToken: string }>('GET', '/auth/me');
+      const me = await send<{ csrfToken: string }>('GET', '/auth/me', undefined, undefined, fallback);
       setCsrfToken(me.csrfToken);
-      return send<T>(method, path, body, signal);
+      return send<T>(method, path, body, signal, fallback);
     }
     throw e;
   }
 }
 
-const qs = (params: Record<string, string | number | undefined>) => {
+/** A staff `request` with its own fallback messages. */
+export const requestWith =
+  (fallback: FallbackMessages) =>
+  <T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> =>
+    request<T>(method, path, body, signal, fallback);
+
+/** A query string (`?a=1&b=x`) of the given parameters, leaving out undefined and empty ones. */
+export const qs = (params: Record<string, string | number | boolean | undefined>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') p.set(k, String(v));
   const s = p.toString();

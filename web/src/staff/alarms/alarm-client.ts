@@ -1,9 +1,7 @@
-import { ApiError } from '../../api.ts';
-import { loadSession } from '../../session.ts';
+import { OFFICER_FALLBACK, qs, requestWith } from '../../api.ts';
 
-// Client for the alarm monitoring endpoints of /api/v1 (src/alarms/alarms.routes.ts). Same error shape as
-// src/api.ts (ApiError with the server's Vietnamese message); keeps its own in-memory copy of the session's
-// CSRF token, read from /auth/me before the first state-changing request and again when it went stale.
+// Client for the alarm monitoring endpoints of /api/v1 (src/alarms/alarms.routes.ts): api.ts's staff `request`
+// (ApiError with the server's Vietnamese message, session and CSRF handling) with the officers' fallback messages.
 
 export interface Contact {
   name: string;
@@ -172,63 +170,7 @@ export interface AccountInput {
   premise?: PremiseInput;
 }
 
-const FALLBACK: Record<number, string> = {
-  0: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
-  401: 'Vui lòng đăng nhập để tiếp tục.',
-  403: 'Anh/chị không có quyền thực hiện thao tác này.',
-  404: 'Không tìm thấy nội dung yêu cầu (có thể không thuộc phạm vi của anh/chị).',
-  429: 'Thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
-};
-
-type Method = 'GET' | 'POST' | 'PATCH';
-let csrf: string | null = null;
-
-async function send<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new ApiError(0, 'NETWORK', FALLBACK[0]!);
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
-    if (res.status === 401 && err?.code === 'UNAUTHENTICATED') void loadSession(true);
-    const message = err?.message ?? FALLBACK[res.status] ?? (res.status >= 500 ? 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' : 'Yêu cầu không thành công.');
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, message, err?.details);
-  }
-  return data as T;
-}
-
-async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  if (method !== 'GET' && !csrf) csrf = (await send<{ csrfToken: string }>('GET', '/auth/me')).csrfToken;
-  try {
-    return await send<T>(method, path, body, signal);
-  } catch (e) {
-    if (method !== 'GET' && e instanceof ApiError && e.code === 'CSRF_INVALID') {
-      csrf = (await send<{ csrfToken: string }>('GET', '/auth/me')).csrfToken;
-      return send<T>(method, path, body, signal);
-    }
-    throw e;
-  }
-}
-
-const qs = (params: Record<string, string | number | boolean | undefined>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
+const request = requestWith({ ...OFFICER_FALLBACK, 404: 'Không tìm thấy nội dung yêu cầu (có thể không thuộc phạm vi của anh/chị).' });
 const enc = encodeURIComponent;
 
 export const alarmApi = {

@@ -1,5 +1,4 @@
-import { ApiError, setCsrfToken } from '../../api.ts';
-import { loadSession } from '../../session.ts';
+import { ApiError, qs, request } from '../../api.ts';
 import type { EntryChange } from '../../../../src/kb/diff.ts';
 import type { KbEntry } from '../../../../src/kb/entry.schema.ts';
 import type { FeedbackRow, UnansweredRow, UnansweredStatus } from '../../../../src/kb/feedback.repository.ts';
@@ -11,8 +10,8 @@ import type { AnswerView } from '../../../../src/kb/present.ts';
 
 // Client for the knowledge-base API (/api/v1/kb, see src/kb/README.md). The wire types are derived from the
 // server's own types (type-only imports, erased from the bundle), with dates as the ISO strings JSON carries.
-// It follows api.ts (ApiError with the server's Vietnamese message, CSRF header on writes, retry once on a
-// stale token); api.ts keeps its request function private, so the token is read again from /auth/me here.
+// Requests go through api.ts's staff `request` (ApiError with the server's Vietnamese message, CSRF header on
+// writes, retry once on a stale token, session-lost handler).
 
 /** A server type as it arrives in JSON: Date → string. */
 export type Wire<T> = T extends Date
@@ -43,64 +42,6 @@ export interface DiffResult {
   changes: EntryChange[];
 }
 
-let csrf: string | null = null;
-
-async function freshCsrf(): Promise<string | null> {
-  const me = await send<{ csrfToken: string }>('GET', '/auth/me');
-  csrf = me.csrfToken;
-  setCsrfToken(me.csrfToken);
-  return csrf;
-}
-
-type Method = 'GET' | 'POST' | 'PATCH';
-
-async function send<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
-    // The session ended (expired, signed out elsewhere): let the shell send the user to /login.
-    if (res.status === 401 && err?.code === 'UNAUTHENTICATED' && path !== '/auth/me') void loadSession(true);
-    const message = err?.message ?? (res.status === 403 ? 'Bạn không có quyền thực hiện thao tác này.' : res.status >= 500 ? 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' : 'Yêu cầu không thành công.');
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, message, err?.details);
-  }
-  return data as T;
-}
-
-async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  if (method !== 'GET' && !csrf) await freshCsrf();
-  try {
-    return await send<T>(method, path, body, signal);
-  } catch (e) {
-    if (method !== 'GET' && e instanceof ApiError && e.code === 'CSRF_INVALID') {
-      await freshCsrf();
-      return send<T>(method, path, body, signal);
-    }
-    throw e;
-  }
-}
-
-const qs = (params: Record<string, string | number | boolean | undefined>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
 const slugPath = (slug: string) => `/kb/procedures/${encodeURIComponent(slug)}`;
 
 /** The field errors of a `KB_ENTRY_INVALID` answer (empty for any other error). */
