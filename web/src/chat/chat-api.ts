@@ -1,32 +1,11 @@
-import { ApiError } from '../api.ts';
+import { fetchJson } from '../api.ts';
 import type { ChatResponse, HistoryResponse, ReportLookup } from './types.ts';
 
 // The assistant's citizen endpoints (no session: a conversation is authorised by its token, a report by its
-// tracking code and secret). Every failure is an ApiError carrying the server's Vietnamese message.
+// tracking code and secret), through api.ts's `fetchJson` without cookies, session or CSRF handling. Every
+// failure is an ApiError carrying the server's Vietnamese message.
 
-const FALLBACK = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
-
-async function call<T>(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, { credentials: 'omit', ...init, headers: { accept: 'application/json', ...init.headers } });
-  } catch (e) {
-    if (init.signal?.aborted) throw e;
-    throw new ApiError(0, 'NETWORK', FALLBACK);
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (res.status >= 500 ? 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' : 'Yêu cầu không thành công.'));
-  }
-  return data as T;
-}
+const call = <T>(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) => fetchJson<T>(path, { credentials: 'omit', ...init });
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
