@@ -1,150 +1,33 @@
-// Shapes of the assistant's citizen API (src/assistant/chat.types.ts, README "HTTP API"), as the web chat reads them.
+import type { Action, Card, ChatResponse, CitizenHandoffView, QuickReply } from '../../../src/assistant/chat.types.ts';
+import type { Lang } from '../../../src/assistant/dialogue-state.ts';
 
-export type Lang = 'vi' | 'en';
+// Shapes of the assistant's citizen API (README "HTTP API"), as the web chat reads them. The chat's shapes are
+// the server's own (src/assistant/chat.types.ts and the types it uses), through type-only imports that the
+// build erases (as staff/kb/kb-api.ts does with src/kb); only the history's shapes, which the server does not
+// type for the wire, are written here.
 
-export interface QuickReply {
-  label: string;
-  text: string;
-}
+export type {
+  Action,
+  Card,
+  ChatResponse,
+  EmergencyCard,
+  HandoffCard,
+  HandoffStatus,
+  ProcedureCard,
+  QuickReply,
+  Reply,
+  ReportCreatedCard,
+  ReportFormCard,
+  ReportStatusCard,
+  WardCard,
+  WardChoicesCard,
+} from '../../../src/assistant/chat.types.ts';
+export type { Lang, ReportStep } from '../../../src/assistant/dialogue-state.ts';
+/** What `POST /reports/lookup` answers: a report as the citizen holding its code and secret sees it. */
+export type { CitizenReportView as ReportLookup } from '../../../src/assistant/report.service.ts';
 
-export type Action =
-  | { type: 'call'; label: string; tel: string }
-  | { type: 'share_location'; label: string }
-  | { type: 'handoff'; label: string }
-  | { type: 'open_url'; label: string; url: string }
-  | { type: 'upload'; label: string; url: string; maxBytes: number; accept: string[]; maxFiles: number };
-
-export interface ProcedureCard {
-  type: 'procedure';
-  slug: string;
-  title: string;
-  summary: string;
-  focus?: string;
-  papers: Array<{ text: string; form: string | null; note: string | null; when: string | null; verified: boolean }>;
-  fees: {
-    lines: Array<{ label: string; amountVnd: number | null; amountText: string; channel: string; channelLabel: string; condition: string | null; validFrom: string | null; validTo: string | null; note: string | null; verified: boolean; text: string }>;
-    unknownText: string | null;
-  };
-  processingTime: { text: string; verified: boolean };
-  where: { text: string; verified: boolean };
-  online: { available: boolean; channels: string[]; url: string | null; howTo: string[] };
-  legalBasis: string[];
-  lastChecked: string;
-  lastCheckedText: string;
-  cautions: string[];
-  related: Array<{ slug: string; title: string }>;
-  factsLanguage: Lang;
-}
-
-export interface WardCard {
-  type: 'ward';
-  code: string;
-  name: string;
-  unitType: string;
-  police: { name: string; address: string | null; phone: string | null; note: string | null };
-  adminSeat: string;
-  resolution: string;
-  clause: number | null;
-  formerUnits: Array<{ name: string; district: string; wordingText: string; alsoTo: Array<{ code: string; name: string }> }>;
-  via?: { oldName: string; oldDistrict: string; wordingText?: string };
-  emergencyHotline: '113';
-}
-
-export interface WardChoicesCard {
-  type: 'ward_choices';
-  reason: 'split' | 'ambiguous';
-  notes: string[];
-  candidates: Array<{ code: string; name: string; confidence: number; via?: { oldName: string; oldDistrict: string; wordingText?: string } }>;
-}
-
-export interface EmergencyCard {
-  type: 'emergency';
-  kind: 'fire' | 'police' | 'medical' | 'rescue';
-  hotline: '114' | '113' | '115';
-  hotlineLabel: string;
-  steps: string[];
-  incident?: { id: string; code: string };
-  missing: Array<'location' | 'phone'>;
-}
-
-export type ReportStep = 'what' | 'when' | 'where' | 'who' | 'contact' | 'confirm';
-
-export interface ReportFormCard {
-  type: 'report_form';
-  kind: string;
-  kindLabel: string;
-  step: ReportStep;
-  fields: { what: string | null; when: string | null; where: string | null; who: string | null; contact: string | null; anonymous: boolean };
-}
-
-export interface ReportCreatedCard {
-  type: 'report_created';
-  trackingCode: string;
-  kind: string;
-  kindLabel: string;
-  ward: { code: string; name: string } | null;
-  statusLabel: string;
-}
-
-export interface ReportStatusCard {
-  type: 'report_status';
-  trackingCode: string;
-  kindLabel: string;
-  status: string;
-  statusLabel: string;
-  updatedAt: string;
-  noteForCitizen: string | null;
-  history: Array<{ status: string; statusLabel: string; at: string; note: string | null }>;
-}
-
-export type HandoffStatus = 'queued' | 'taken' | 'closed';
-
-export interface HandoffCard {
-  type: 'handoff';
-  status: HandoffStatus;
-  ward: { code: string; name: string } | null;
-  queuePosition: number | null;
-  waitingSinceMs: number | null;
-}
-
-export type Card = ProcedureCard | WardCard | WardChoicesCard | EmergencyCard | ReportFormCard | ReportCreatedCard | ReportStatusCard | HandoffCard;
-
-export interface Reply {
-  text: string;
-  language: Lang;
-  card?: Card;
-  quickReplies?: QuickReply[];
-  actions?: Action[];
-  ack?: boolean;
-}
-
-export interface CitizenHandoff {
-  id: string;
-  status: HandoffStatus;
-  ward: { code: string; name: string } | null;
-  queuePosition?: number;
-  waitingSinceMs?: number;
-  waitedMs?: number;
-}
-
-export type ConversationStatus = 'active' | 'handed_off' | 'closed';
-
-export interface ChatResponse {
-  conversationId: string;
-  conversationToken?: string;
-  restarted?: boolean;
-  messageSeq: number;
-  reply: Reply;
-  intent: string;
-  act: string;
-  procedure?: { slug: string; title: string };
-  emergency?: { kind: EmergencyCard['kind']; hotline: EmergencyCard['hotline'] };
-  ward?: { code: string; name: string };
-  incident?: { id: string; code?: string };
-  handoff?: CitizenHandoff;
-  report?: { trackingCode: string; secret: string };
-  conversationStatus: ConversationStatus;
-}
+export type CitizenHandoff = CitizenHandoffView;
+export type ConversationStatus = ChatResponse['conversationStatus'];
 
 export interface HistoryMessage {
   seq: number;
@@ -165,17 +48,4 @@ export interface HistoryResponse {
   language: Lang;
   messages: HistoryMessage[];
   handoff?: CitizenHandoff;
-}
-
-export interface ReportLookup {
-  trackingCode: string;
-  kind: string;
-  kindLabel: string;
-  status: string;
-  statusLabel: string;
-  ward: { code: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  noteForCitizen: string | null;
-  history: Array<{ status: string; statusLabel: string; at: string; note: string | null }>;
 }
