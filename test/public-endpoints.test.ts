@@ -96,7 +96,7 @@ describe('public endpoints under hostile input', () => {
     for (const url of ['/api/v1/auth/login', '/api/v1/chat/messages', '/api/v1/reports/lookup']) {
       const res = await post(url, JSON.stringify({ username: '\u0000\u0001', password: '\u0000', text: 'a\u0000b', trackingCode: '\u0000', secret: 'x' }));
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().error.message).toMatch(/không hợp lệ/);
+      expect(res.json().error).toMatchObject({ code: 'TEXT_BINARY', message: expect.stringMatching(/không đọc được/) });
     }
     const nested = await post('/api/v1/chat/messages', JSON.stringify({ text: 'xin chào', ['k\u0000']: 1 }));
     expect(nested.statusCode).toBe(400);

@@ -89,12 +89,12 @@ export async function buildServer(deps: ServerDeps) {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, raw, done) => {
     parseJson(req, raw as string, (err: Error | null, parsed?: unknown) => {
       if (err) return done(err, undefined);
-      if ((raw as string).includes('\\u0000') && hasNul(parsed)) return done(new AppError('VALIDATION', 'Dữ liệu chứa ký tự không hợp lệ (NUL).'), undefined);
+      if ((raw as string).includes('\\u0000') && hasNul(parsed)) return done(new AppError('TEXT_BINARY', NUL_MESSAGE), undefined);
       done(null, parsed);
     });
   });
   app.addHook('preValidation', (req, _reply, done) => {
-    if (hasNul(req.query) || hasNul(req.params)) return done(new AppError('BAD_REQUEST', 'Yêu cầu chứa ký tự không hợp lệ (NUL).'));
+    if (hasNul(req.query) || hasNul(req.params)) return done(new AppError('TEXT_BINARY', NUL_MESSAGE));
     done();
   });
   app.setSerializerCompiler(serializerCompiler);
@@ -171,6 +171,8 @@ export async function buildServer(deps: ServerDeps) {
   }
   return app;
 }
+
+const NUL_MESSAGE = 'Nội dung gửi lên chứa ký tự không đọc được (NUL). Vui lòng nhập lại bằng chữ.';
 
 function hasNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\0');
