@@ -32,6 +32,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether the server has the ward boundary file (ADMIN_GEOJSON, or ../shared's when present). */
+export async function serverHasBoundaries(baseUrl: string): Promise<boolean> {
+  const res = await fetch(`${baseUrl}/api/v1/wards/boundaries`, { method: 'HEAD' });
+  return res.ok;
+}
+
 export interface RunningServer {
   baseUrl: string;
   output: () => string;

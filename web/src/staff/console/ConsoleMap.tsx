@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import type { Feature } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, errorMessage } from '../../api.ts';
 import { ALARM_PATH, glyphHtml, KIND_PATHS, TYPE_PATHS } from './icons.tsx';
@@ -26,7 +26,8 @@ export interface ConsoleMapProps {
   label: string;
 }
 
-type State = { kind: 'loading' } | { kind: 'ready'; count: number } | { kind: 'missing' } | { kind: 'error'; message: string };
+/** `count` 0: the server has no boundary file; the map still shows incidents and units by their coordinates. */
+type State = { kind: 'loading' } | { kind: 'ready'; count: number } | { kind: 'error'; message: string };
 
 const codeOf = (f: Feature) => String(f.properties?.code ?? f.id ?? '');
 const nameOf = (f: Feature) => String(f.properties?.name ?? codeOf(f));
@@ -68,12 +69,17 @@ export function ConsoleMap(p: ConsoleMapProps) {
     const markers = { inc: incMarkers.current, unit: unitMarkers.current };
     api
       .wardBoundaries(c.signal)
+      .catch((e: unknown): FeatureCollection | null => {
+        // No boundary file on the server (404): a map of markers on a blank background is still a map.
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      })
       .then((fc) => {
         if (c.signal.aborted || !box.current) return;
         const map = L.map(box.current, { zoomSnap: 0.25, minZoom: 8, maxZoom: 18, attributionControl: true, keyboard: true });
         map.attributionControl.setPrefix(false).addAttribution('Ranh giới xã/phường: dữ liệu tổng hợp, chỉ để tham khảo');
         map.createPane('unit-links').style.zIndex = '450';
-        const layer = L.geoJSON(fc, {
+        const layer = L.geoJSON(fc ?? undefined, {
           style: (f) => (f && homeWard && codeOf(f) === homeWard ? HOME : BASE),
           onEachFeature: (f, l) => l.bindTooltip(nameOf(f), { sticky: true, direction: 'top' }),
         }).addTo(map);
@@ -98,12 +104,11 @@ export function ConsoleMap(p: ConsoleMapProps) {
         lines.current = L.layerGroup().addTo(map);
         mapRef.current = map;
         layerRef.current = layer;
-        setState({ kind: 'ready', count: fc.features.length });
+        setState({ kind: 'ready', count: fc?.features.length ?? 0 });
       })
       .catch((e) => {
         if (c.signal.aborted) return;
-        if (e instanceof ApiError && e.status === 404) setState({ kind: 'missing' });
-        else setState({ kind: 'error', message: errorMessage(e) });
+        setState({ kind: 'error', message: errorMessage(e) });
       });
     return () => {
       c.abort();
@@ -227,7 +232,6 @@ export function ConsoleMap(p: ConsoleMapProps) {
       {state.kind !== 'ready' && (
         <div className="map-overlay" role="status">
           {state.kind === 'loading' && 'Đang tải bản đồ ranh giới xã/phường…'}
-          {state.kind === 'missing' && 'Chưa có dữ liệu ranh giới xã/phường nên chưa hiển thị được bản đồ. Quản trị viên có thể cấu hình tệp ranh giới (ADMIN_GEOJSON).'}
           {state.kind === 'error' && `Chưa tải được bản đồ: ${state.message}`}
         </div>
       )}
@@ -242,8 +246,12 @@ export function ConsoleMap(p: ConsoleMapProps) {
         <span className="lg lg-unit us-en_route">Đang điều động</span>
         <span className="lg lg-unit us-on_scene">Tại hiện trường</span>
         {state.kind === 'ready' && (
-          <span className={`map-note${noLocation ? ' map-note-warn' : ''}`}>
-            {noLocation > 0 ? `${noLocation} sự việc chưa có toạ độ, không hiện trên bản đồ` : `Ranh giới ${state.count} xã/phường, không dùng bản đồ nền`}
+          <span className={`map-note${noLocation || state.count === 0 ? ' map-note-warn' : ''}`}>
+            {noLocation > 0
+              ? `${noLocation} sự việc chưa có toạ độ, không hiện trên bản đồ`
+              : state.count === 0
+                ? 'Chưa có dữ liệu ranh giới xã/phường (ADMIN_GEOJSON): bản đồ chỉ hiện sự việc và lực lượng theo toạ độ'
+                : `Ranh giới ${state.count} xã/phường, không dùng bản đồ nền`}
           </span>
         )}
       </p>
