@@ -77,7 +77,8 @@ export function ConsoleMap(p: ConsoleMapProps) {
       .then((fc) => {
         if (c.signal.aborted || !box.current) return;
         const map = L.map(box.current, { zoomSnap: 0.25, minZoom: 8, maxZoom: 18, attributionControl: true, keyboard: true });
-        map.attributionControl.setPrefix(false).addAttribution('Ranh giới xã/phường: dữ liệu tổng hợp, chỉ để tham khảo');
+        map.attributionControl.setPrefix(false);
+        if (fc) map.attributionControl.addAttribution('Ranh giới xã/phường: dữ liệu tổng hợp, chỉ để tham khảo');
         map.createPane('unit-links').style.zIndex = '450';
         const layer = L.geoJSON(fc ?? undefined, {
           style: (f) => (f && homeWard && codeOf(f) === homeWard ? HOME : BASE),
