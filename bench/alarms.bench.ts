@@ -98,10 +98,13 @@ async function targetRate(dialers: Dialer[], phase: number): Promise<LoadResult>
         const due = t0 + offset + k * intervalMs;
         const wait = due - performance.now();
         if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+        // From the scheduled time when the frame left late (no coordinated omission), from the actual send when
+        // it left up to 1 ms early (timers are not finer): never a negative latency.
+        const from = Math.max(due, performance.now());
         const r = await d.send(frameFor(phase, i, k + 1), 2000);
         if (isAck(r)) {
           acked++;
-          latencies.push(performance.now() - due);
+          latencies.push(performance.now() - from);
         } else lost++;
       }
     }),
