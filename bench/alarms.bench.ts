@@ -100,7 +100,7 @@ async function targetRate(dialers: Dialer[], phase: number): Promise<LoadResult>
         if (wait > 1) await new Promise((r) => setTimeout(r, wait));
         // From the scheduled time when the frame left late (no coordinated omission), from the actual send when
         // it left up to 1 ms early (timers are not finer): never a negative latency.
-        const from = Math.max(due, performance.now());
+        const from = Math.min(due, performance.now());
         const r = await d.send(frameFor(phase, i, k + 1), 2000);
         if (isAck(r)) {
           acked++;
