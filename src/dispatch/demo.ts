@@ -5,6 +5,7 @@ import { DEMO_SCENARIOS, DEMO_WARDS, demoUnitSpecs, type DemoWard } from './demo
 import { haversineM, interpolate } from './geo.ts';
 import type { IncidentService } from './incident.service.ts';
 import type { UnitService } from './unit.service.ts';
+import { seededRandom } from '../shared/random.ts';
 
 export type { DemoWard } from './demo-data.ts';
 
@@ -45,24 +46,13 @@ export interface DemoRunner {
 
 const DEMO_ACTOR: Actor = { username: 'demo' };
 
-/** Deterministic PRNG (mulberry32) so the scripted stream is the same on every start. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeds demo units (once) and starts the scripted stream and the unit simulation. */
 export async function startDemo(deps: DemoDeps): Promise<DemoRunner> {
   const o = { ...DEFAULT_DEMO_OPTIONS, ...deps.options };
   const now = deps.now ?? (() => new Date());
   const wards = deps.wards?.length ? deps.wards : DEMO_WARDS;
-  const rand = prng(20250701);
+  const rand = seededRandom(20250701);
   let n = 0;
   let duplicateOf: { ward: DemoWard; lat: number; lon: number } | null = null;
 

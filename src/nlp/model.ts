@@ -5,6 +5,7 @@
  *  - a BM25 index with one document per label (all its utterances, title and keywords).
  * Deterministic: the shuffling uses a seeded PRNG, so two trainings on the same data are identical.
  */
+import { seededRandom } from '../shared/random.ts';
 
 export interface Example {
   label: number;
@@ -31,16 +32,6 @@ export class Vocabulary {
   }
 }
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SoftmaxOptions {
   epochs: number;
@@ -71,7 +62,7 @@ export class SoftmaxModel {
     const z = new Float64Array(L);
     const active = new Int32Array(L);
     const order = rows.map((_, i) => i);
-    const rand = mulberry32(opts.seed);
+    const rand = seededRandom(opts.seed);
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(rand() * (i + 1));

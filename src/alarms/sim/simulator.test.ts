@@ -4,7 +4,8 @@ import { ADMIN_PASSWORD } from '../../../test/support/platform.ts';
 import { alarmPlatform, waitFor, type AlarmFixture } from '../testing.ts';
 import { DEFAULT_SIM_OPTIONS, parseSimArgs, simAccount, simKey, SimUsageError } from './sim-options.ts';
 import { registerSimAccounts } from './sim-register.ts';
-import { answerOf, nextMessage, pickKind, rng, runSimulation, type PanelState } from './simulator.ts';
+import { seededRandom } from '../../shared/random.ts';
+import { answerOf, nextMessage, pickKind, runSimulation, type PanelState } from './simulator.ts';
 
 describe('alarm simulator options', () => {
   it('parses the documented command line', () => {
@@ -28,7 +29,7 @@ describe('alarm simulator options', () => {
   });
 
   it('restores end what the panel opened', () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     const p: PanelState = { account: 'DE0001', key: null, seq: 0, openFires: [], openTroubles: [] };
     const fire = nextMessage(p, 'fire', 'sia', r);
     expect(fire.body).toMatch(/^Nri1\/FA0\d\d$/);

@@ -1,6 +1,7 @@
 import { buildFrame } from '../dc09/frame-builder.ts';
 import { TcpDialer, UdpDialer } from './dialer.ts';
 import { isEncrypted, MESSAGE_KINDS, simAccount, simKey, type MessageKind, type SimOptions } from './sim-options.ts';
+import { seededRandom } from '../../shared/random.ts';
 
 /**
  * The alarm simulator: N panels sending a configurable mix of heartbeats (NULL), fire alarms, troubles and
@@ -8,18 +9,6 @@ import { isEncrypted, MESSAGE_KINDS, simAccount, simKey, type MessageKind, type 
  * one message in flight (as panels do) and remembers what it opened, so restores end real conditions.
  * Reports sent / ACK / NAK / DUH / no answer and the answer latency (p50, p99).
  */
-
-/** Small deterministic generator (mulberry32). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface TroubleSpec {
   sia: string;
@@ -162,7 +151,7 @@ export interface RunHooks {
 
 /** Sends the mix for `durationS` seconds; resolves with the totals once every message was answered or timed out. */
 export async function runSimulation(o: SimOptions, hooks: RunHooks = {}): Promise<SimSummary> {
-  const r = rng(o.seed);
+  const r = seededRandom(o.seed);
   const panels: Array<PanelState & { busy: boolean; link: Link | null }> = Array.from({ length: o.accounts }, (_, i) => {
     const account = simAccount(o, i);
     return { account, key: isEncrypted(o, i) ? Buffer.from(simKey(o, account), 'hex') : null, seq: 0, openFires: [], openTroubles: [], busy: false, link: null };
