@@ -9,7 +9,7 @@ export const GREETING = [
   'hello ad', 'hi', 'hi bạn', 'hế lô', 'helo', 'xin chao', 'chao ad', 'chao chi', 'chao anh a', 'chao em nhe',
   'alo co ai khong', 'ad oi co o do khong', 'co ai truc khong a', 'ơi ad', 'bạn ơi', 'ban oi', 'em chào anh chị ạ',
   'chào, cho tôi hỏi', 'xin chào, tôi cần hỏi', 'cho hỏi chút', 'cho em hỏi với ạ', 'cho minh hoi ti',
-  'hi there', 'hey', 'good afternoon', 'good evening', 'hello, anyone there?', 'hi, I have a question',
+  'hi there', 'hey', 'good morning everyone', 'good afternoon', 'good evening', 'hello, anyone there?', 'hi, I have a question',
   'chào buổi chiều', 'dạ chào anh chị', 'xin chào trợ lý bình yên', 'chào bình yên',
 ];
 
@@ -33,6 +33,13 @@ export const SMALLTALK = [
   'tôi đang chán', 'nói chuyện cho vui', 'ban thong minh ghe', 'ban co khoe ko', 'bot oi', 'test', 'thử thôi',
   'who are you', 'what is your name', 'are you human', 'are you an AI', 'how are you', 'tell me a joke',
   'you are smart', 'lol ok', 'hmm', 'ờ', '???', '...', 'sao im thế',
+  // Citizens call the assistant "em" (as it calls itself) as often as "bạn".
+  'em là ai thế', 'em tên là gì', 'em là người thật à', 'em là máy à', 'em năm nay mấy tuổi', 'em có người yêu chưa',
+  'em ăn cơm chưa', 'em có khỏe không', 'em giỏi quá', 'em dễ thương thế', 'em thông minh ghê', 'em ơi nói chuyện đi',
+  'em la ai', 'em ten gi the', 'em may tuoi roi', 'em co met khong',
+  'trợ lý ảo này xịn đấy', 'con bot này được phết', 'bot trả lời nhanh thật', 'bot này hài ghê',
+  'rảnh không tâm sự chút', 'cô đơn quá', 'buồn ngủ quá', 'mình chán muốn tâm sự',
+  'are you a bot', 'nice bot', 'you are funny',
 ];
 
 export const ASK_HUMAN = [
