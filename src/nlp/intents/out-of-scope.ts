@@ -40,4 +40,10 @@ export const OUT_OF_SCOPE = [
   'giá xe máy mới', 'mua xe cũ ở đâu uy tín', 'sửa xe máy gần đây', 'rửa xe ô tô', 'thay lốp xe',
   'cach nau com', 'mua o dau re', 'hoc tieng anh', 'benh vien nao tot', 'xem phim gi', 'tim viec lam',
   'where to eat pho', 'best coffee in Hanoi', 'how to learn Vietnamese', 'book a hotel', 'hospital near me',
+  // other agencies and services whose words overlap police procedures (khóa, cho thuê, mất, xe, sao y)
+  'thẻ ngân hàng bị khóa do nhập sai mã pin', 'app ngân hàng bị khóa tài khoản', 'mở khóa thẻ tín dụng',
+  'chủ nhà cho thuê phải nộp thuế gì', 'thuế cho thuê nhà trọ tính thế nào', 'khai thuế cho thuê nhà',
+  'khu nhà bị mất nước mấy ngày', 'nước sinh hoạt bị đục', 'mất điện cả khu phố gọi đâu', 'công ty cấp nước',
+  'xe máy không nổ máy được', 'ô tô kêu lạ khi phanh', 'xe đạp điện hết pin', 'thay dầu xe máy bao lâu một lần',
+  'sao y bản chính ở đâu', 'chứng thực bản sao căn cước ở ủy ban', 'công chứng bản sao giấy tờ', 'dịch thuật công chứng',
 ];
