@@ -20,13 +20,3 @@ export function Loading({ label = 'Đang tải…' }: { label?: string }) {
     </p>
   );
 }
-
-/** The slot a later feature fills: says plainly that the function is not available yet. */
-export function ComingSoon({ children }: { children: ReactNode }) {
-  return (
-    <div className="placeholder">
-      <p className="placeholder-title">Chức năng đang được xây dựng</p>
-      <p>{children}</p>
-    </div>
-  );
-}

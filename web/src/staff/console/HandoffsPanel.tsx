@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type StaffUser } from '../../api.ts';
-import { ComingSoon } from '../../components/Status.tsx';
+import { errorMessage, type StaffUser } from '../../api.ts';
 import { assistantApi, CHANNEL_LABELS, type ChatMessage, type Handoff } from './assistant-client.ts';
 import { roleCan } from './can.ts';
 import { clockDuration, timeOf } from './format.ts';
@@ -26,7 +25,6 @@ export function HandoffsPanel({ user, subscribe }: Props) {
   const { list: wards } = useWards();
   const [ward, setWard] = useState('');
   const [list, setList] = useState<Handoff[] | null>(null);
-  const [state, setState] = useState<'ok' | 'unavailable' | 'error'>('ok');
   const [error, setError] = useState<string | null>(null);
   const [show, setShow] = useState<'open' | 'all'>('open');
   const [openId, setOpenId] = useState<string | null>(null);
@@ -39,16 +37,11 @@ export function HandoffsPanel({ user, subscribe }: Props) {
       (l) => {
         loadedAt.current = Date.now();
         setList(l);
-        setState('ok');
         setError(null);
       },
       (e) => {
         if (c.signal.aborted) return;
-        if (e instanceof ApiError && e.status === 404) setState('unavailable');
-        else {
-          setState('error');
-          setError(errorMessage(e));
-        }
+        setError(errorMessage(e));
       },
     );
     return c;
@@ -73,8 +66,6 @@ export function HandoffsPanel({ user, subscribe }: Props) {
       if (t) clearTimeout(t);
     };
   }, [subscribe, load]);
-
-  if (state === 'unavailable') return <ComingSoon>Các cuộc trò chuyện trợ lý ảo chuyển cho cán bộ xã/phường sẽ hiển thị tại đây.</ComingSoon>;
 
   const queued = list?.filter((h) => h.status === 'queued').length ?? 0;
   const waited = (h: Handoff) => (h.status === 'queued' ? h.waitingMs + Math.max(0, Date.now() - loadedAt.current) : h.waitingMs);

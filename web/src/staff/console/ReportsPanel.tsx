@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, type StaffUser } from '../../api.ts';
-import { ComingSoon } from '../../components/Status.tsx';
+import { errorMessage, type StaffUser } from '../../api.ts';
 import { assistantApi, CHANNEL_LABELS, REPORT_STATUS_LABELS, type Report, type ReportStatus } from './assistant-client.ts';
 import { roleCan } from './can.ts';
 import { dateTimeOf } from './format.ts';
@@ -31,7 +30,6 @@ export function ReportsPanel({ user, subscribe }: Props) {
   const [ward, setWard] = useState('');
   const [filter, setFilter] = useState(FILTERS[0]!.value);
   const [list, setList] = useState<Report[] | null>(null);
-  const [state, setState] = useState<'ok' | 'unavailable'>('ok');
   const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -45,8 +43,7 @@ export function ReportsPanel({ user, subscribe }: Props) {
       },
       (e) => {
         if (c.signal.aborted) return;
-        if (e instanceof ApiError && e.status === 404) setState('unavailable');
-        else setError(errorMessage(e));
+        setError(errorMessage(e));
       },
     );
     return c;
@@ -70,8 +67,6 @@ export function ReportsPanel({ user, subscribe }: Props) {
       if (t) clearTimeout(t);
     };
   }, [subscribe, load]);
-
-  if (state === 'unavailable') return <ComingSoon>Tin báo người dân gửi qua trợ lý ảo về địa bàn sẽ hiển thị tại đây.</ComingSoon>;
 
   return (
     <div className="ho">
