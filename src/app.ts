@@ -94,7 +94,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   await kb.sync().catch((err: unknown) => log.error({ err }, 'kb files not loaded; serving the stored versions'));
 
   // Command Information Center (computer-aided dispatch): incidents, units, live console updates — see src/dispatch.
-  const dispatch = createDispatchModule({ db, bus, log, audit, auth, now: overrides.now, resolveWard: wardResolverFrom(org) });
+  const dispatch = createDispatchModule({ db, bus, log, audit, auth, now: overrides.now, resolveWard: wardResolverFrom(org), agencyId: config.agencyId });
 
   // Alarm monitoring: SIA DC-09 receiver on ALARM_PORT, premises, fire alarms → incidents, troubles, supervision — see src/alarms.
   const alarms = createAlarmsModule({ db, bus, log, audit, org, incidents: dispatch.incidents, now: overrides.now, port: config.alarmPort, host: config.host });

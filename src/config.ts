@@ -24,6 +24,8 @@ const schema = z.object({
   ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
   ZALO_API_BASE: z.string().url().optional(),
   COOKIE_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+  // The agency's domain name, which identifies it in EIDO exports and CAP warnings (sender, identifiers).
+  AGENCY_ID: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'tên miền của cơ quan, ví dụ congan.hanoi.gov.vn').optional(),
   // Sites allowed to embed the chat widget's iframe (/chat-embed): comma list of origins for CSP frame-ancestors.
   WIDGET_ALLOWED_ORIGINS: z
     .string()
@@ -46,6 +48,8 @@ export type Config = {
   demo: boolean;
   chatRetentionDays: number;
   cookieSecure: boolean;
+  /** Unset: the reserved `.invalid` name in src/dispatch (never a real agency's). */
+  agencyId: string | undefined;
   zalo: { secret: string | undefined; appId: string | undefined; accessToken: string | undefined; apiBase: string };
   /** CSP frame-ancestors of the embeddable chat (/chat-embed); `['*']` = any site. Every other page stays 'self'. */
   widgetAllowedOrigins: string[];
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: truthy(e.DEMO),
     chatRetentionDays: e.CHAT_RETENTION_DAYS,
     cookieSecure: truthy(e.COOKIE_SECURE),
+    agencyId: e.AGENCY_ID,
     zalo: {
       secret: e.ZALO_OA_SECRET,
       appId: e.ZALO_APP_ID,

@@ -55,6 +55,7 @@ export function wardResolverFrom(org: WardLookup): ResolveWard {
   };
 }
 
+/** Used when AGENCY_ID is unset: `.invalid` is reserved (RFC 2606), so an export can never name a real agency. */
 export const DEFAULT_AGENCY_ID = 'cand-hanoi.binh-yen.invalid';
 export const DEFAULT_SENDER_NAME = 'Trung tâm Thông tin chỉ huy – Công an thành phố Hà Nội (hệ thống Bình Yên)';
 
