@@ -2,15 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import type { AlarmStore, CommitResult, ReceivedFrame } from './receiver/ports.ts';
 
-/**
- * The alarm store on the Db port (PGlite or PostgreSQL). One statement, hence one atomic and durable commit, per
- * batch (group commit), made of three data-modifying parts:
- * 1. dedupe: upsert the keys into `alarm_dedupe`; a key whose first reception is inside the window is a duplicate
- *    (the conditional upsert is atomic, so two receivers on one PostgreSQL cannot both store the same message);
- * 2. insert the events of the new frames into `alarm_events`;
- * 3. refresh `alarm_accounts.last_seen_at` for every account heard from.
- */
-export interface AlarmEventRow {
+/** A stored event with what the monitoring API shows next to it (the account's ward and zone names). */
+export interface EventRow {
   id: string;
   account: string;
   sequence: string;
@@ -22,7 +15,6 @@ export interface AlarmEventRow {
   code: string;
   zone: string | null;
   area: string | null;
-  userNumber: string | null;
   qualifier: string;
   category: string;
   description: string | null;
@@ -31,12 +23,27 @@ export interface AlarmEventRow {
   receivedAt: Date;
   transport: string;
   incidentId: string | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  knownAccount: boolean;
+  wardCode: string | null;
+  zones: Record<string, string> | null;
 }
 
-const COLUMNS = `id, account, sequence, receiver, line, token, encrypted, event_index as "eventIndex", code, zone, area,
-  user_number as "userNumber", qualifier, category, description, cid_code as "cidCode", event_time as "eventTime",
-  received_at as "receivedAt", transport, incident_id as "incidentId"`;
+export const EVENT_SELECT = `select e.id, e.account, e.sequence, e.receiver, e.line, e.token, e.encrypted, e.event_index as "eventIndex", e.code,
+  e.zone, e.area, e.qualifier, e.category, e.description, e.cid_code as "cidCode", e.event_time as "eventTime",
+  e.received_at as "receivedAt", e.transport, e.incident_id as "incidentId", e.acknowledged_at as "acknowledgedAt",
+  e.acknowledged_by as "acknowledgedBy", (a.account is not null) as "knownAccount", a.ward_code as "wardCode", a.zones
+  from alarm_events e left join alarm_accounts a on a.account = e.account`;
 
+/**
+ * The alarm store on the Db port (PGlite or PostgreSQL). One statement, hence one atomic and durable commit, per
+ * batch (group commit), made of three data-modifying parts:
+ * 1. dedupe: upsert the keys into `alarm_dedupe`; a key whose first reception is inside the window is a duplicate
+ *    (the conditional upsert is atomic, so two receivers on one PostgreSQL cannot both store the same message);
+ * 2. insert the events of the new frames into `alarm_events`;
+ * 3. refresh `alarm_accounts.last_seen_at` for every account heard from.
+ */
 export class AlarmEventRepository implements AlarmStore {
   constructor(
     private readonly db: Db,
@@ -100,10 +107,10 @@ export class AlarmEventRepository implements AlarmStore {
     return results.map((r) => r!);
   }
 
-  /** Stored events of one account, newest first (the alarm-events API reads this). */
-  async listByAccount(account: string, limit = 100): Promise<AlarmEventRow[]> {
-    return this.db.query<AlarmEventRow>(
-      `select ${COLUMNS} from alarm_events where account = $1 order by received_at desc, event_index desc limit $2`,
+  /** Stored events of one account, newest first. */
+  async listByAccount(account: string, limit = 100): Promise<EventRow[]> {
+    return this.db.query<EventRow>(
+      `${EVENT_SELECT} where e.account = $1 order by e.received_at desc, e.event_index desc limit $2`,
       [account.toUpperCase(), Math.max(1, Math.min(10_000, limit))],
     );
   }

@@ -7,20 +7,19 @@ import type { IncidentService } from '../dispatch/incident.service.ts';
 import type { EventBus } from '../shared/bus.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
+import { EVENT_SELECT, type EventRow } from './alarm-event.repository.ts';
 import type { AlarmHandler } from './alarm-handler.service.ts';
 import { troubleSummary } from './alarm-handler.service.ts';
 import { ACTIVATION_COLUMNS_T, createMonitorRepository, TROUBLE_COLUMNS_T, type ActivationRow, type TroubleRow } from './alarm-monitor.repository.ts';
 import type { PremiseRow } from './alarm-premise.repository.ts';
 import {
   activationView,
-  EVENT_SELECT,
   eventView,
   FALSE_ALARM_REASON_LABELS,
   PREMISE_SUMMARY_COLUMNS,
   premiseSummary,
   troubleView,
   UNREGISTERED_LABEL,
-  type EventRow,
   type FalseAlarmReason,
 } from './alarm-views.ts';
 

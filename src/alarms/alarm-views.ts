@@ -3,6 +3,7 @@ import type { ActivationRow, TroubleRow } from './alarm-monitor.repository.ts';
 import type { Contact } from './alarm-premise.repository.ts';
 import { CATEGORY_VI, type AlarmCategory } from './dc09/data/categories.ts';
 import { describe } from './dc09/events.ts';
+import type { EventRow } from './alarm-event.repository.ts';
 
 /** JSON shapes of the alarm monitoring API. Dates are ISO strings. */
 
@@ -20,39 +21,6 @@ export const FALSE_ALARM_REASON_LABELS: Record<FalseAlarmReason, string> = {
 };
 
 export const UNREGISTERED_LABEL = 'Tài khoản chưa đăng ký';
-
-export interface EventRow {
-  id: string;
-  account: string;
-  sequence: string;
-  receiver: string | null;
-  line: string | null;
-  token: string;
-  encrypted: boolean;
-  eventIndex: number;
-  code: string;
-  zone: string | null;
-  area: string | null;
-  qualifier: string;
-  category: string;
-  description: string | null;
-  cidCode: string | null;
-  eventTime: Date | null;
-  receivedAt: Date;
-  transport: string;
-  incidentId: string | null;
-  acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
-  knownAccount: boolean;
-  wardCode: string | null;
-  zones: Record<string, string> | null;
-}
-
-export const EVENT_SELECT = `select e.id, e.account, e.sequence, e.receiver, e.line, e.token, e.encrypted, e.event_index as "eventIndex", e.code,
-  e.zone, e.area, e.qualifier, e.category, e.description, e.cid_code as "cidCode", e.event_time as "eventTime",
-  e.received_at as "receivedAt", e.transport, e.incident_id as "incidentId", e.acknowledged_at as "acknowledgedAt",
-  e.acknowledged_by as "acknowledgedBy", (a.account is not null) as "knownAccount", a.ward_code as "wardCode", a.zones
-  from alarm_events e left join alarm_accounts a on a.account = e.account`;
 
 /** One stored event: the contract's fields (`sequence`, `code`, `zone`, `receivedAt`, `incidentId?`) and more. */
 export function eventView(r: EventRow) {
