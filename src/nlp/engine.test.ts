@@ -70,7 +70,8 @@ describe('createEngine / classify', () => {
 
   it('asks which meaning an ambiguous abbreviation has when unsure', () => {
     const r = engine.classify('tt cho con');
-    if (r.band === 'unsure') expect(r.clarify?.question).toContain('thường trú');
+    expect(r.band).toBe('unsure');
+    expect(r.clarify?.question).toContain('thường trú');
     expect(r.ambiguities[0]?.token).toBe('tt');
   });
 
