@@ -78,11 +78,6 @@ export function createMonitorRepository() {
       )[0];
     },
 
-    /** The latest activation of an account (open first). */
-    async latestActivation(q: Queryable, account: string): Promise<ActivationRow | undefined> {
-      return (await q.query<ActivationRow>(`select ${ACTIVATION} from alarm_activations where account = $1 order by closed_at is null desc, opened_at desc limit 1`, [account]))[0];
-    },
-
     /** Claims the premise's one open activation; undefined when another is already open. */
     async claimActivation(q: Queryable, a: { id: string; account: string; eventId: string; zone: string | null; at: Date }): Promise<ActivationRow | undefined> {
       return (

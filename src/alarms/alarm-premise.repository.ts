@@ -100,8 +100,8 @@ export function createPremiseRepository() {
       return rows.length > 0;
     },
 
-    async get(q: Queryable, account: string, opts: { forUpdate?: boolean } = {}): Promise<PremiseRow | undefined> {
-      const rows = await q.query<PremiseRow>(`select ${PREMISE_COLUMNS} from alarm_accounts where account = $1${opts.forUpdate ? ' for update' : ''}`, [account]);
+    async get(q: Queryable, account: string): Promise<PremiseRow | undefined> {
+      const rows = await q.query<PremiseRow>(`select ${PREMISE_COLUMNS} from alarm_accounts where account = $1`, [account]);
       return rows[0];
     },
 
@@ -131,19 +131,6 @@ export function createPremiseRepository() {
         where.push(`(account ilike ${like} or name ilike ${like} or address ilike ${like})`);
       }
       return q.query<PremiseRow>(`select ${PREMISE_COLUMNS} from alarm_accounts where ${where.join(' and ')} order by account limit ${p(f.limit)}`, params);
-    },
-
-    async wardOf(q: Queryable, account: string): Promise<{ wardCode: string | null } | undefined> {
-      const rows = await q.query<{ wardCode: string | null }>('select ward_code as "wardCode" from alarm_accounts where account = $1', [account]);
-      return rows[0];
-    },
-
-    async addCounters(q: Queryable, account: string, d: { falseAlarms?: number; confirmedFires?: number }) {
-      await q.query('update alarm_accounts set false_alarms = false_alarms + $2, confirmed_fires = confirmed_fires + $3 where account = $1', [
-        account,
-        d.falseAlarms ?? 0,
-        d.confirmedFires ?? 0,
-      ]);
     },
   };
 }
