@@ -48,7 +48,7 @@ export type Pending =
   | { kind: 'topic_for_facet'; facet: Facet }
   | { kind: 'find_ward_address' }
   | { kind: 'report'; step: ReportStep; draft: ReportDraft }
-  | { kind: 'status_code'; trackingCode?: string; attempts: number }
+  | { kind: 'status_code'; trackingCode?: string }
   /** `options` keeps the guesses offered with the question, so that "1"/"2" still picks one. */
   | { kind: 'handoff_offer'; reason: 'request' | 'low_confidence'; options?: ClarifyOption[]; original?: string; facet?: Facet }
   | { kind: 'handoff_ward'; reason: 'request' | 'low_confidence' };

@@ -13,8 +13,8 @@ import type { FlowDeps } from './common.ts';
 
 const PORTAL_URL = 'https://dichvucong.gov.vn';
 
-function askCode(turn: Turn, attempts: number, trackingCode?: string): TurnResult {
-  turn.state.pending = { kind: 'status_code', attempts, ...(trackingCode ? { trackingCode } : {}) };
+function askCode(turn: Turn, trackingCode?: string): TurnResult {
+  turn.state.pending = { kind: 'status_code', ...(trackingCode ? { trackingCode } : {}) };
   return {
     reply: {
       text: trackingCode ? turn.t.statusAskSecret(trackingCode) : turn.t.statusAskCode(),
@@ -26,7 +26,7 @@ function askCode(turn: Turn, attempts: number, trackingCode?: string): TurnResul
   };
 }
 
-async function lookup(turn: Turn, deps: FlowDeps, code: string, secret: string, attempts: number): Promise<TurnResult> {
+async function lookup(turn: Turn, deps: FlowDeps, code: string, secret: string): Promise<TurnResult> {
   const nowMs = turn.now.getTime();
   const allowed = deps.statusAttempts.hit(`conv:${turn.conversationId}`, nowMs) && deps.statusAttempts.hit(`code:${code}`, nowMs);
   if (!allowed) {
@@ -35,7 +35,7 @@ async function lookup(turn: Turn, deps: FlowDeps, code: string, secret: string, 
   }
   const r = await deps.reports.lookup(code, secret, turn.lang);
   if (!r) {
-    turn.state.pending = { kind: 'status_code', attempts: attempts + 1 };
+    turn.state.pending = { kind: 'status_code' };
     return { reply: { text: turn.t.statusFailed(), language: turn.lang }, intent: 'application_status', act: 'ask_status_code' };
   }
   // a success clears this conversation's failures (the code's counter stays: it protects the code)
@@ -68,15 +68,16 @@ async function lookup(turn: Turn, deps: FlowDeps, code: string, secret: string, 
 export async function startStatus(turn: Turn, deps: FlowDeps): Promise<TurnResult> {
   const code = findTrackingCode(turn.text);
   const secret = findSecret(turn.text);
-  if (code && secret) return lookup(turn, deps, code, secret, 0);
-  return askCode(turn, 0, code ?? undefined);
+  if (code && secret) return lookup(turn, deps, code, secret);
+  return askCode(turn, code ?? undefined);
 }
 
 /** The reply to "send the code and secret"; null when the message carries neither (a new question). */
 export async function continueStatus(turn: Turn, deps: FlowDeps, pending: Extract<Pending, { kind: 'status_code' }>): Promise<TurnResult | null> {
-  const code = findTrackingCode(turn.text) ?? pending.trackingCode ?? null;
+  const given = findTrackingCode(turn.text);
   const secret = findSecret(turn.text);
-  if (!findTrackingCode(turn.text) && !secret) return null;
-  if (code && secret) return lookup(turn, deps, code, secret, pending.attempts);
-  return askCode(turn, pending.attempts, code ?? undefined);
+  if (!given && !secret) return null;
+  const code = given ?? pending.trackingCode ?? null;
+  if (code && secret) return lookup(turn, deps, code, secret);
+  return askCode(turn, code ?? undefined);
 }
