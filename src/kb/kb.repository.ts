@@ -97,6 +97,15 @@ export function kbRepository(q: Queryable) {
       return row;
     },
 
+    /** The live version of each of `slugs` (null before the first one), in one query. */
+    async currentVersionIds(slugs: readonly string[]): Promise<Map<string, number | null>> {
+      const rows = await q.query<{ slug: string; currentVersionId: number | null }>(
+        `select slug, current_version_id as "currentVersionId" from kb_entries where slug = any($1::text[])`,
+        [[...new Set(slugs)]],
+      );
+      return new Map(rows.map((r) => [r.slug, r.currentVersionId]));
+    },
+
     async setCurrent(slug: string, versionId: number, at: Date): Promise<void> {
       await q.query(`update kb_entries set current_version_id = $2, updated_at = $3 where slug = $1`, [slug, versionId, at]);
     },

@@ -56,10 +56,7 @@ export function createKbService(deps: KbServiceDeps) {
   }
 
   async function summarize<T extends VersionSummaryRow>(rows: T[]): Promise<Array<T & { stale: boolean; isCurrent: boolean }>> {
-    const current = new Map<string, number | null>();
-    for (const r of rows) {
-      if (!current.has(r.slug)) current.set(r.slug, (await repo.getEntry(r.slug))?.currentVersionId ?? null);
-    }
+    const current = rows.length === 0 ? new Map<string, number | null>() : await repo.currentVersionIds(rows.map((r) => r.slug));
     return rows.map((r) => {
       const live = current.get(r.slug) ?? null;
       const base = r.source === 'editor' ? r.baseVersionId : r.conflictWithVersionId;
