@@ -71,6 +71,20 @@ export function FieldErrors({ path, extra }: { path: Path; extra?: FieldError[] 
   );
 }
 
+/** The hint and the errors under a field, with the ids its input's aria-describedby points at. */
+function FieldNotes({ path, hint, extra }: { path: Path; hint?: ReactNode; extra?: FieldError[] }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${fieldId(path)}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <FieldErrors path={path} extra={extra} />
+    </>
+  );
+}
+
 function describedBy(path: Path, hint: boolean, hasErr: boolean) {
   const ids = [hint ? `${fieldId(path)}-hint` : '', hasErr ? `${fieldId(path)}-err` : ''].filter(Boolean).join(' ');
   return ids || undefined;
@@ -106,12 +120,7 @@ export function TextField({ path, label, hint, className, multiline, rows = 3, o
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={fieldId(path)}>{label}</label>
       {multiline ? <textarea rows={autoRows(value, rows)} {...common} /> : <input type="text" autoComplete="off" {...common} />}
-      {hint && (
-        <p id={`${fieldId(path)}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <FieldErrors path={path} />
+      <FieldNotes path={path} hint={hint} />
     </div>
   );
 }
@@ -139,12 +148,7 @@ export function DateField({ path, label, hint, className, optional, today }: Bas
           </button>
         )}
       </div>
-      {hint && (
-        <p id={`${fieldId(path)}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <FieldErrors path={path} />
+      <FieldNotes path={path} hint={hint} />
     </div>
   );
 }
@@ -170,12 +174,7 @@ export function SelectField({ path, label, hint, className, options }: BaseProps
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={`${fieldId(path)}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <FieldErrors path={path} />
+      <FieldNotes path={path} hint={hint} />
     </div>
   );
 }
@@ -197,12 +196,7 @@ export function CheckField({ path, label, hint }: BaseProps) {
         />{' '}
         {label}
       </label>
-      {hint && (
-        <p id={`${fieldId(path)}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <FieldErrors path={path} />
+      <FieldNotes path={path} hint={hint} />
     </div>
   );
 }
@@ -450,12 +444,7 @@ export function LinesField({ path, label, hint, minItems }: BaseProps & { minIte
           );
         }}
       />
-      {hint && (
-        <p id={`${fieldId(path)}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <FieldErrors path={path} extra={itemErrors} />
+      <FieldNotes path={path} hint={hint} extra={itemErrors} />
     </div>
   );
 }

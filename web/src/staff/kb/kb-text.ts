@@ -2,6 +2,7 @@ import type { VersionState, VersionSummary } from './kb-api.ts';
 
 // Vietnamese words of the knowledge-base admin screens, and small formatting helpers.
 
+import { hanoiDate } from '../../../../src/kb/format.ts';
 export { formatDateVi, formatVnd } from '../../../../src/kb/format.ts';
 export { pathLabel } from '../../../../src/kb/field-labels.ts';
 export { fold } from '../../wards/ward-text.ts';
@@ -107,10 +108,8 @@ export function friendlyMessage(field: string, message: string): string {
   return message;
 }
 
-/** Today in Hanoi as YYYY-MM-DD. */
-export function todayHanoi(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in Hanoi as YYYY-MM-DD (the day the server's answer view uses). */
+export const todayHanoi = (now = new Date()): string => hanoiDate(now);
 
 /** Whole days from an ISO day to today (Hanoi). */
 export function daysSince(isoDay: string, now = new Date()): number {
