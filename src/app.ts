@@ -63,6 +63,7 @@ export interface PlatformOverrides {
 /** Composes the whole platform from its configuration: storage, bus, services, HTTP. */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const log = overrides.log ?? createLogger(config.logLevel);
+  const now = overrides.now ?? (() => new Date());
   let ready = false;
 
   const db =
@@ -73,13 +74,14 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const bus = overrides.bus ?? (config.natsUrl ? await createNatsBus({ url: config.natsUrl, log }) : createMemoryBus(log));
 
+  const audit = createAuditLog(db);
+
   // Organisation (city police, 126 ward units, former units) — see src/org.
-  const org = createOrgService({ db, log, geojsonPath: config.adminGeojson, audit: createAuditLog(db), now: overrides.now });
+  const org = createOrgService({ db, log, geojsonPath: config.adminGeojson, audit, now });
   await org.seed();
   const isWard = async (code: string) => org.isWard(code);
 
   const users = createUserRepository(db);
-  const audit = createAuditLog(db);
   const auth = createAuthService({ users, audit, db, isWard });
   const boot = await auth.bootstrapAdmin(config.adminPassword);
   if (boot.generatedPassword) {
@@ -90,7 +92,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   }
 
   // Knowledge base: kb/procedures/*.yaml loaded into versioned storage; editors publish newer versions — see src/kb.
-  const kb = createKnowledgeBase({ db, bus, log: log.child({ module: 'kb' }), now: overrides.now ?? (() => new Date()), dir: overrides.kbDir ?? path.join(ROOT_DIR, 'kb', 'procedures') });
+  const kb = createKnowledgeBase({ db, bus, log: log.child({ module: 'kb' }), now, dir: overrides.kbDir ?? path.join(ROOT_DIR, 'kb', 'procedures') });
   await kb.sync().catch((err: unknown) => log.error({ err }, 'kb files not loaded; serving the stored versions'));
 
   // Command Information Center (computer-aided dispatch): incidents, units, live console updates — see src/dispatch.
@@ -101,13 +103,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   // Virtual assistant: one conversation core for every channel, hand-offs, reports and evidence — see src/assistant.
   const assistant = createAssistant({
-    db, bus, log, now: overrides.now ?? (() => new Date()), org, kb, incidents: dispatch.incidents, audit, live: dispatch.hub,
+    db, bus, log, now, org, kb, incidents: dispatch.incidents, audit, live: dispatch.hub,
     retentionDays: config.chatRetentionDays, dataDir: config.dataDir, externalIdKey: config.zalo.secret, options: overrides.assistant,
   });
 
   // Zalo OA channel: webhook → the same conversation core; replies and officers' messages → OA API v3.
   const zalo = createZaloModule({
-    config: config.zalo, db, bus, log, now: overrides.now ?? (() => new Date()), conversations: assistant.conversations, ...overrides.zalo,
+    config: config.zalo, db, bus, log, now, conversations: assistant.conversations, ...overrides.zalo,
   });
 
   const routes: RouteModule[] = [
