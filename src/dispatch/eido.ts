@@ -1,3 +1,4 @@
+import { xmlEscape } from './cap.ts';
 import type { IncidentView } from './views.ts';
 import { UNIT_KIND_LABELS, type IncidentType, type UnitKind, type UnitStatus } from './model.ts';
 
@@ -58,8 +59,6 @@ export function telUri(phone: string): string {
   if (digits.startsWith('0')) return `tel:+84${digits.slice(1)}`;
   return `tel:${digits}`;
 }
-
-const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /** A PIDF-LO (RFC 4119 / RFC 5491) document with a WGS 84 point. */
 export function pidfPoint(entity: string, lat: number, lon: number, at: string): string {

@@ -1,4 +1,4 @@
-import { wardScope, type StaffUser } from '../auth/roles.ts';
+import { canSeeWard, wardScope, type StaffUser } from '../auth/roles.ts';
 import type { BusEvent, EventBus, Subscription } from '../shared/bus.ts';
 import type { Logger } from '../shared/logger.ts';
 
@@ -46,11 +46,6 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   maxQueue: 500,
   maxSlowMs: 30_000,
   patterns: ['incident.*', 'unit.*', 'alarm.*'],
-};
-
-export const canReceive = (user: StaffUser, wardCode: string | null) => {
-  const scope = wardScope(user);
-  return scope === null || scope === wardCode;
 };
 
 export class LiveClient {
@@ -147,7 +142,7 @@ export function createLiveHub(deps: LiveHubDeps) {
   const broadcast = (event: BusEvent) => {
     if (!clients.size) return;
     const msg = JSON.stringify({ type: 'event', event });
-    for (const c of clients) if (canReceive(c.user, event.wardCode)) c.send(msg);
+    for (const c of clients) if (canSeeWard(c.user, event.wardCode)) c.send(msg);
   };
 
   const beat = async () => {

@@ -1,3 +1,4 @@
+import { fold } from '../org/address-text.ts';
 import { haversineM } from './geo.ts';
 import { TYPE_FAMILY, type IncidentType } from './model.ts';
 
@@ -38,12 +39,7 @@ const STOP = new Set([
 
 /** Lower case, no diacritics (đ → d), letters and digits only, split on anything else. */
 export function addressTokens(text: string): string[] {
-  const plain = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
-  return plain.split(/[^a-z0-9]+/).filter((t) => t && !STOP.has(t));
+  return fold(text).split(/[^a-z0-9]+/).filter((t) => t && !STOP.has(t));
 }
 
 /** Jaccard similarity of the token sets; house numbers and street names carry the weight. */
