@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import type { EventBus } from '../shared/bus.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { checkScope, flushAudit, runAudited, toActor, type Actor } from './access.ts';
+import { assertInScope, checkScope, runAudited, toActor, type Actor } from './access.ts';
 import { createIncidentRepository, type IncidentFilter, type IncidentRow } from './incident.repository.ts';
 import { mergeCandidates, MERGE_WINDOW_MS, type MergeSubject } from './merge.ts';
 import {
@@ -96,13 +96,10 @@ export function createIncidentService(deps: IncidentServiceDeps) {
   async function load(q: Queryable, id: string, actor: Actor, action: string, forUpdate = false): Promise<IncidentRow> {
     const row = await incidents.get(q, id, { forUpdate });
     if (!row) throw new AppError('NOT_FOUND');
-    try {
-      checkScope(actor, { wardCode: row.ward_code, target: `incident:${id}` }, action);
-    } catch (err) {
-      // Outside a transaction the audit entry is written now; inside, runAudited writes it after rollback.
-      if (q === db) await flushAudit(deps.audit, err);
-      throw err;
-    }
+    // Outside a transaction the audit entry is written now; inside, runAudited writes it after rollback.
+    const record = { wardCode: row.ward_code, target: `incident:${id}` };
+    if (q === db) await assertInScope(deps.audit, actor, record, action);
+    else checkScope(actor, record, action);
     return row;
   }
 

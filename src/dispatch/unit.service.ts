@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import type { EventBus } from '../shared/bus.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { checkScope, flushAudit, runAudited, toActor, type Actor } from './access.ts';
+import { assertInScope, checkScope, runAudited, toActor, type Actor } from './access.ts';
 import { estimateTravel, ROUTE_FACTOR, URBAN_SPEED_KMH } from './geo.ts';
 import { createIncidentRepository, type IncidentRow } from './incident.repository.ts';
 import type { IncidentService } from './incident.service.ts';
@@ -60,15 +60,10 @@ export function createUnitService(deps: UnitServiceDeps) {
   async function loadUnit(q: Queryable, id: string, actor: Actor, action: string, forUpdate = false): Promise<UnitRow> {
     const u = await units.get(q, id, { forUpdate });
     if (!u) throw new AppError('NOT_FOUND');
-    if (actor.scope && u.ward_code !== actor.scope) {
-      // A city unit working this ward's incident is visible, but only the ward's own units are theirs to command.
-      try {
-        checkScope(actor, { wardCode: u.ward_code, target: `unit:${id}` }, action);
-      } catch (err) {
-        if (q === db) await flushAudit(deps.audit, err);
-        throw err;
-      }
-    }
+    // A city unit working this ward's incident is listed for the ward, but only the ward's own units are theirs to command.
+    const record = { wardCode: u.ward_code, target: `unit:${id}` };
+    if (q === db) await assertInScope(deps.audit, actor, record, action);
+    else checkScope(actor, record, action);
     return u;
   }
 
@@ -176,8 +171,9 @@ export function createUnitService(deps: UnitServiceDeps) {
             await units.markAssignment(tx, a, s === 'en_route' ? 'enroute_at' : 'on_scene_at', at);
             await units.setStatus(tx, id, s, at, incRow.id);
             await log(s === 'en_route' ? 'unit_en_route' : 'unit_on_scene');
+            // The incident moves forward only from dispatched/en route (not back, and not once resolved or closed).
             const order = ['dispatched', 'en_route', 'on_scene'];
-            if (incRow.status !== 'resolved' && incRow.status !== 'closed' && order.indexOf(incRow.status) < order.indexOf(s) && order.includes(incRow.status)) {
+            if (order.includes(incRow.status) && order.indexOf(incRow.status) < order.indexOf(s)) {
               inc = await deps.incidents._applyStatus(tx, incRow, s, actor, at, { byUnit: u.call_sign });
             } else {
               await incidents.setTimesIfNull(tx, incRow.id, at, s === 'en_route' ? { first_enroute_at: at } : { first_on_scene_at: at });
