@@ -15,8 +15,6 @@ export interface Actor {
   ip?: string | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { username: 'system' };
-
 export function actorOf(user: StaffUser, ip: string | null = null): Actor {
   return { username: user.username, userId: user.id, scope: wardScope(user), ip };
 }

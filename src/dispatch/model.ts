@@ -73,8 +73,6 @@ export const TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
 
 export const canTransition = (from: IncidentStatus, to: IncidentStatus) => TRANSITIONS[from].includes(to);
 
-export const STATUS_RANK: Record<IncidentStatus, number> = Object.fromEntries(INCIDENT_STATUSES.map((s, i) => [s, i])) as Record<IncidentStatus, number>;
-
 export const LINK_KINDS = ['alarm_event', 'conversation', 'call', 'report'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
