@@ -8,7 +8,7 @@ import type { Role, StaffUser } from './roles.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     staff: StaffUser | null;
-    staffSession: { csrfToken: string; sessionHash: string } | null;
+    staffSession: { csrfToken: string; sessionHash: string; mustChangePassword: boolean } | null;
   }
   interface FastifyInstance {
     /** preHandler: requires a signed-in staff member (optionally with one of `roles`) and, for
@@ -32,7 +32,7 @@ export const authPlugin = fp(
       const s = await opts.auth.authenticate(token, now());
       if (s) {
         req.staff = s.user;
-        req.staffSession = { csrfToken: s.csrfToken, sessionHash: s.sessionHash };
+        req.staffSession = { csrfToken: s.csrfToken, sessionHash: s.sessionHash, mustChangePassword: s.mustChangePassword };
       }
     });
 

@@ -56,7 +56,8 @@ export function authRoutes(deps: AuthRoutesDeps): FastifyPluginAsyncZod {
     });
 
     app.get('/auth/me', { schema: { tags: ['auth'] }, preHandler: app.requireStaff() }, async (req) => {
-      return { user: { ...req.staff!, roleLabel: ROLE_LABELS[req.staff!.role] }, csrfToken: req.staffSession!.csrfToken };
+      const session = req.staffSession!;
+      return { user: { ...req.staff!, roleLabel: ROLE_LABELS[req.staff!.role] }, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
     });
 
     app.post(

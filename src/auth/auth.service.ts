@@ -89,7 +89,7 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     /** Resolves a session cookie to its user; null when missing, expired, idle too long or disabled. */
-    async authenticate(token: string | undefined, now: Date): Promise<{ user: StaffUser; csrfToken: string; sessionHash: string } | null> {
+    async authenticate(token: string | undefined, now: Date): Promise<{ user: StaffUser; csrfToken: string; sessionHash: string; mustChangePassword: boolean } | null> {
       if (!token || token.length > 200) return null;
       const idHash = sha256(token);
       const s = await users.findSession(idHash);
@@ -100,7 +100,7 @@ export function createAuthService(deps: AuthDeps) {
         return null;
       }
       if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) await users.touchSession(idHash, now);
-      return { user: toStaffUser(s.user), csrfToken: s.csrf_token, sessionHash: idHash };
+      return { user: toStaffUser(s.user), csrfToken: s.csrf_token, sessionHash: idHash, mustChangePassword: s.user.must_change_password };
     },
 
     checkCsrf(expected: string, given: string | undefined): boolean {

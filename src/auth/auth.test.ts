@@ -78,6 +78,16 @@ describe('staff authentication', () => {
     expect((await s.request({ url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 
+  it('keeps saying a new account must change its password when the session is checked again (page reload)', async () => {
+    await admin.request({ method: 'POST', url: '/api/v1/users', payload: { username: 'new.pw', fullName: 'Mật khẩu mới', password: 'mat-khau-dai-7', role: 'leader' } });
+    const s = await login(p, 'new.pw', 'mat-khau-dai-7');
+    const before = await s.request({ url: '/api/v1/auth/me' });
+    expect(before.json()).toMatchObject({ user: { username: 'new.pw' }, csrfToken: s.csrf, mustChangePassword: true });
+    const changed = await s.request({ method: 'POST', url: '/api/v1/auth/password', payload: { oldPassword: 'mat-khau-dai-7', newPassword: 'mat-khau-dai-8' } });
+    expect(changed.statusCode).toBe(200);
+    expect((await s.request({ url: '/api/v1/auth/me' })).json().mustChangePassword).toBe(false);
+  });
+
   it('disabling a user ends their sessions and blocks login', async () => {
     const created = await admin.request({ method: 'POST', url: '/api/v1/users', payload: { username: 'to.disable', fullName: 'Bị khóa', password: 'mat-khau-dai-4', role: 'leader' } });
     const id = created.json().user.id;

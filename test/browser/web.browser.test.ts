@@ -97,6 +97,9 @@ describe('staff pages', () => {
     await page.getByText(/Hình thành từ \d+ đơn vị cũ/).waitFor();
     await page.locator('.map-note, .map-overlay').first().waitFor();
     await screenshot(page, 'ward-officer-desktop');
+    // The reminder survives a reload: the server says so in /auth/me (it used to live only in the tab's memory).
+    await page.reload();
+    await page.getByText('Vui lòng đổi mật khẩu trước khi làm việc').waitFor();
 
     // A ward officer may not open the admin page.
     await page.goto('/admin');

@@ -279,9 +279,9 @@ export const api = {
     return r;
   },
   me: async () => {
-    const r = await request<{ csrfToken: string; user: StaffUser }>('GET', '/auth/me');
+    const r = await request<{ csrfToken: string; user: StaffUser; mustChangePassword: boolean }>('GET', '/auth/me');
     setCsrfToken(r.csrfToken);
-    return r.user;
+    return r;
   },
   logout: async () => {
     try {

@@ -12,7 +12,6 @@ export type SessionState =
   | { status: 'error'; message: string };
 
 let state: SessionState = { status: 'unknown' };
-let mustChange = false;
 const listeners = new Set<() => void>();
 
 function set(next: SessionState) {
@@ -23,7 +22,6 @@ function set(next: SessionState) {
 // A staff request answered 401 mid-session: forget the user; the staff page then goes to /login.
 setSessionLostHandler(() => {
   setCsrfToken(null);
-  mustChange = false;
   if (state.status === 'signed-in') set({ status: 'anonymous' });
 });
 
@@ -52,8 +50,8 @@ export async function loadSession(force = false) {
   if (!force && state.status !== 'unknown' && state.status !== 'error') return;
   set({ status: 'loading' });
   try {
-    const user = await api.me();
-    set({ status: 'signed-in', user, mustChangePassword: mustChange });
+    const { user, mustChangePassword } = await api.me();
+    set({ status: 'signed-in', user, mustChangePassword });
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) set({ status: 'anonymous' });
     else set({ status: 'error', message: errorMessage(e) });
@@ -61,12 +59,10 @@ export async function loadSession(force = false) {
 }
 
 export function signedIn(user: StaffUser, mustChangePassword: boolean) {
-  mustChange = mustChangePassword;
   set({ status: 'signed-in', user, mustChangePassword });
 }
 
 export function passwordChanged() {
-  mustChange = false;
   if (state.status === 'signed-in') set({ ...state, mustChangePassword: false });
 }
 
@@ -74,7 +70,6 @@ export async function signOut() {
   try {
     await api.logout();
   } finally {
-    mustChange = false;
     set({ status: 'anonymous' });
   }
 }
