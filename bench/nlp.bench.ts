@@ -74,14 +74,16 @@ export async function run(): Promise<BenchRow[]> {
   const known = new Set(procedures.map((p) => p.slug));
   const procItems = items.filter((i) => i.slug && known.has(i.slug));
   const gold = (i: (typeof procItems)[number]) => new Set([i.slug!, ...(i.alt ?? [])]);
-  const oursOk = procItems.filter((i) => {
+  // each question answered once by each system
+  const answers = procItems.map((i) => {
     const r = engine.classify(i.text);
-    return gold(i).has(r.slug ?? '');
-  }).length;
-  const baseOk = procItems.filter((i) => gold(i).has(String(mini.search(i.text)[0]?.id ?? ''))).length;
-  const unacc = procItems.filter((i) => engine.classify(i.text).unaccented);
-  const oursUn = unacc.filter((i) => gold(i).has(engine.classify(i.text).slug ?? '')).length;
-  const baseUn = unacc.filter((i) => gold(i).has(String(mini.search(i.text)[0]?.id ?? ''))).length;
+    return { unaccented: r.unaccented, ours: gold(i).has(r.slug ?? ''), base: gold(i).has(String(mini.search(i.text)[0]?.id ?? '')) };
+  });
+  const oursOk = answers.filter((a) => a.ours).length;
+  const baseOk = answers.filter((a) => a.base).length;
+  const unacc = answers.filter((a) => a.unaccented);
+  const oursUn = unacc.filter((a) => a.ours).length;
+  const baseUn = unacc.filter((a) => a.base).length;
   const pct = (a: number, b: number) => (b === 0 ? NaN : (100 * a) / b);
 
   const note = `Bình Yên = classify + detectEmergency + extractEntities per message; ${entries.length} KB entries`;
