@@ -52,25 +52,9 @@ export function safeFileName(name: string | undefined | null): string | null {
   return clean.length ? clean : null;
 }
 
-/** Storage of evidence files (filesystem in production, memory in tests). */
+/** Storage of evidence files (attachment-store.fs.ts: under DATA_DIR/uploads). */
 export interface AttachmentStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
-}
-
-export function memoryAttachmentStore(): AttachmentStore & { size(): number } {
-  const files = new Map<string, Uint8Array>();
-  return {
-    async put(k, b) {
-      files.set(k, b);
-    },
-    async get(k) {
-      return files.get(k) ?? null;
-    },
-    async delete(k) {
-      files.delete(k);
-    },
-    size: () => files.size,
-  };
 }
