@@ -65,6 +65,7 @@ describe('emergencies in the chat', () => {
     expect(later.incident?.id).toBe(r.incident!.id);
     const detail = await p.dispatch.incidents.detail(r.incident!.id, { username: 'test' });
     expect(detail.incident.description).toContain('0987654321');
+    expect(detail.incident.callbackPhone).toBe('0987654321');
   });
 
   it('still creates a city-level incident when the ward cannot be resolved', async () => {
