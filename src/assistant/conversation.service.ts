@@ -216,7 +216,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
       ...(result.incident ? { incident: result.incident } : {}),
       ...(handoff ? { handoff } : {}),
       ...(result.report ? { report: result.report } : {}),
-      conversationStatus: status === 'closed' ? 'closed' : status,
+      conversationStatus: status,
       channel: row.channel,
     };
   }

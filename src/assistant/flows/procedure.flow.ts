@@ -27,8 +27,7 @@ export function procedureAnswer(turn: Turn, slug: string, facet: Facet | undefin
   const pe = turn.knowledge.entries.get(slug);
   if (!pe) return null;
   const { text, card } = answerProcedure(pe.entry, turn.now, turn.t, related(turn, pe.entry), facet);
-  const asked = new Set([facet]);
-  const quickReplies = quick(FACET_ORDER.filter((f) => !asked.has(f)).slice(0, 3).map((f) => turn.t.facetQuestions()[f]));
+  const quickReplies = quick(FACET_ORDER.filter((f) => f !== facet).slice(0, 3).map((f) => turn.t.facetQuestions()[f]));
   if (REPORT_SLUG_PREFIXES.some((p) => slug.startsWith(p))) quickReplies.unshift({ label: turn.t.startReportOffer(), text: turn.t.startReportOffer() });
   turn.state.topic = { slug, ...(facet ? { facet } : {}), ...(turn.state.topic?.slug === slug && turn.state.topic.audience ? { audience: turn.state.topic.audience } : {}) };
   turn.state.lowStreak = 0;
