@@ -4,8 +4,8 @@ import type { AccountDirectory, AlarmAccountInfo } from './receiver/ports.ts';
 
 /**
  * Alarm accounts (monitored premises) on the Db port, and the receiver's cached key lookup.
- * The accounts HTTP API builds on `upsert`/`get`; `invalidate` must be called after a change so that the
- * receiver sees a new key at once (otherwise within `cacheTtlMs`).
+ * `invalidate` must be called after a change so that the receiver sees a new key (and `alarm.received` the new
+ * ward) at once, otherwise within `cacheTtlMs`.
  */
 export interface AlarmAccountInput {
   account: string;
@@ -26,8 +26,10 @@ export interface AlarmAccountInput {
   heartbeatIntervalS?: number | null;
 }
 
+type CacheEntry = { at: number; info: AlarmAccountInfo | null; wardCode: string | null };
+
 export class AlarmAccountRepository implements AccountDirectory {
-  private readonly cache = new Map<string, { at: number; info: AlarmAccountInfo | null }>();
+  private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
     private readonly db: Db,
@@ -55,18 +57,28 @@ export class AlarmAccountRepository implements AccountDirectory {
 
   /** AccountDirectory: cached lookup of key and state. */
   async get(account: string): Promise<AlarmAccountInfo | null> {
+    return (await this.lookup(account)).info;
+  }
+
+  /** The premise's ward (null when unknown or unresolved), from the same cache as `get`. */
+  async wardOf(account: string): Promise<string | null> {
+    return (await this.lookup(account)).wardCode;
+  }
+
+  private async lookup(account: string): Promise<CacheEntry> {
     const k = account.toUpperCase();
     const now = this.opts.clock();
     const hit = this.cache.get(k);
-    if (hit && now - hit.at < this.opts.cacheTtlMs) return hit.info;
-    const rows = await this.db.query<{ key: string | null; keyFormat: KeyFormat; enabled: boolean }>(
-      'select key, key_format as "keyFormat", enabled from alarm_accounts where account = $1',
+    if (hit && now - hit.at < this.opts.cacheTtlMs) return hit;
+    const rows = await this.db.query<{ key: string | null; keyFormat: KeyFormat; enabled: boolean; wardCode: string | null }>(
+      'select key, key_format as "keyFormat", enabled, ward_code as "wardCode" from alarm_accounts where account = $1',
       [k],
     );
-    const info = rows[0] ? { account: k, ...rows[0] } : null;
+    const r = rows[0];
+    const entry = { at: now, info: r ? { account: k, key: r.key, keyFormat: r.keyFormat, enabled: r.enabled } : null, wardCode: r?.wardCode ?? null };
     if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(k, { at: now, info });
-    return info;
+    this.cache.set(k, entry);
+    return entry;
   }
 
   invalidate(account?: string): void {

@@ -97,3 +97,18 @@ describe('AlarmAccountRepository as AccountDirectory', () => {
     await db.close();
   });
 });
+
+describe('AlarmAccountRepository.wardOf', () => {
+  it('answers the premise ward from the directory cache, fresh after invalidate', async () => {
+    const db = await createTestDb();
+    const repo = new AlarmAccountRepository(db, { cacheTtlMs: 60_000, clock: () => 0 });
+    expect(await repo.wardOf('F008')).toBeNull();
+    await repo.upsert({ account: 'F008', premise: { name: 'Kho B', wardCode: 'W1' } });
+    expect(await repo.wardOf('f008')).toBe('W1');
+    await db.query("update alarm_accounts set ward_code = 'W2' where account = 'F008'");
+    expect(await repo.wardOf('F008')).toBe('W1'); // cached with the key lookup
+    repo.invalidate('F008');
+    expect(await repo.wardOf('F008')).toBe('W2');
+    await db.close();
+  });
+});

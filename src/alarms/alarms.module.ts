@@ -31,8 +31,6 @@ export interface AlarmsModuleDeps {
 export const HANDLER_QUEUE = 'alarms-handler';
 export const INCIDENT_QUEUE = 'alarms-incidents';
 
-const WARD_CACHE_MS = 30_000;
-
 /**
  * Alarm monitoring composed for `src/app.ts`: the DC-09 receiver (started by `listen()`), the accounts and
  * operator services, alarm handling (queue subscriptions) and supervision (a loop started by `listen()`).
@@ -51,25 +49,15 @@ export function createAlarmsModule(deps: AlarmsModuleDeps) {
   const operator = createOperatorService({ db, bus, log, audit: deps.audit, incidents: deps.incidents, handler, premise: accounts.premise, now: deps.now });
   const supervisor = createSupervisor({ db, bus, log, now: deps.now, options: deps.supervisor });
 
-  // alarm.received carries the premise's ward so that the live channel scopes it; looked up once per 30 s.
-  const wards = new Map<string, { at: number; wardCode: string | null; known: boolean }>();
-  async function wardOf(account: string) {
-    const t = Date.now();
-    const hit = wards.get(account);
-    if (hit && t - hit.at < WARD_CACHE_MS) return hit;
-    const row = await accounts.premise(account);
-    const v = { at: t, wardCode: row?.wardCode ?? null, known: Boolean(row) };
-    if (wards.size > 50_000) wards.clear();
-    wards.set(account, v);
-    return v;
-  }
+  // alarm.received carries the premise's ward so that the live channel scopes it (from the directory's cache,
+  // which the receiver has just filled for this frame).
   // Publishes in reception order (the ward lookup is asynchronous).
   let publishing: Promise<void> = Promise.resolve();
   const onEvent = (e: CommittedAlarmEvent) => {
     publishing = publishing
       .then(async () => {
-        const w = await wardOf(e.account);
-        await bus.publish('alarm.received', receivedPayload(e), { wardCode: w.wardCode, id: e.id });
+        const wardCode = await directory.wardOf(e.account);
+        await bus.publish('alarm.received', receivedPayload(e), { wardCode, id: e.id });
       })
       .catch((err: unknown) => log.error({ err, account: e.account }, 'alarm.received not published'));
   };
@@ -105,9 +93,7 @@ export function createAlarmsModule(deps: AlarmsModuleDeps) {
       subs.push(
         await bus.subscribe('alarm-account.changed', (ev) => {
           const account = (ev.payload as { account?: string }).account;
-          if (!account) return;
-          directory.invalidate(account);
-          wards.delete(account);
+          if (account) directory.invalidate(account);
         }),
       );
     },
