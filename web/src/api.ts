@@ -117,16 +117,6 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-export interface ChatReply {
-  conversationId: string;
-  reply: { text: string; [k: string]: unknown };
-  intent: string;
-  procedure?: { slug: string; title: string };
-  emergency?: { kind: 'fire' | 'police' | 'medical' | 'rescue'; hotline: '114' | '113' | '115' };
-  ward?: { code: string; name: string };
-  incident?: { id: string };
-}
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -310,7 +300,4 @@ export const api = {
   updatePoliceUnit: (id: string, patch: { address?: string | null; phone?: string | null; note?: string | null }) =>
     request<{ policeUnit: PoliceUnit }>('PATCH', `/police-units/${encodeURIComponent(id)}`, patch).then((r) => r.policeUnit),
   wardBoundaries: (signal?: AbortSignal) => request<FeatureCollection>('GET', '/wards/boundaries', undefined, signal),
-
-  chat: (text: string, conversationId?: string) =>
-    request<ChatReply>('POST', '/chat/messages', { text, channel: 'web', ...(conversationId ? { conversationId } : {}) }),
 };
