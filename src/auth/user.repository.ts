@@ -40,10 +40,6 @@ export function createUserRepository(db: Queryable) {
       }
       return db.query<UserRow>('select * from users order by username');
     },
-    async countByRole(role: Role) {
-      const [row] = await db.query<{ n: number }>('select count(*)::int as n from users where role = $1', [role]);
-      return row?.n ?? 0;
-    },
     async insert(u: { username: string; fullName: string; passwordHash: string; role: Role; wardCode: string | null; mustChangePassword?: boolean }) {
       const id = randomUUID();
       await db.query(

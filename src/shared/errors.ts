@@ -15,7 +15,6 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu không được hỗ trợ.' },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy nội dung yêu cầu.' },
   ROUTE_NOT_FOUND: { status: 404, message: 'Đường dẫn không tồn tại.' },
-  METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức không được hỗ trợ.' },
   UNAUTHENTICATED: { status: 401, message: 'Vui lòng đăng nhập để tiếp tục.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   ACCOUNT_DISABLED: { status: 403, message: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.' },

@@ -33,11 +33,3 @@ export function createLogger(level: string, opts: LoggerOptions = {}, destinatio
   };
   return destination ? pino(options, destination) : pino(options);
 }
-
-const PHONE = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g;
-const ID_NUMBER = /(?<!\d)\d{9}(?:\d{3})?(?!\d)/g;
-
-/** Masks phone and ID numbers inside free text that has to be logged (e.g. an error message). */
-export function redactText(s: string): string {
-  return s.replace(PHONE, '[phone]').replace(ID_NUMBER, '[id]');
-}
