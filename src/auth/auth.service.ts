@@ -74,6 +74,8 @@ export function createAuthService(deps: AuthDeps) {
         await audit.record({ actorId: user.id, actorUsername: user.username, action: 'auth.login_failed', target: username, outcome: 'denied', ip, details: { reason: 'disabled' } });
         throw new AppError('ACCOUNT_DISABLED');
       }
+      // Sessions past their absolute expiry are otherwise only deleted when their cookie comes back.
+      await users.deleteExpiredSessions(now);
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       await users.insertSession({

@@ -88,6 +88,13 @@ describe('staff authentication', () => {
     expect((await s.request({ url: '/api/v1/auth/me' })).json().mustChangePassword).toBe(false);
   });
 
+  it('deletes sessions past their expiry at the next login', async () => {
+    const [user] = await p.db.query<{ id: string }>(`select id from users where username = 'admin'`);
+    await p.db.query(`insert into sessions (id_hash, user_id, csrf_token, expires_at) values ('expired-probe', $1, 'x', now() - interval '1 hour')`, [user!.id]);
+    await login(p, 'admin', ADMIN_PASSWORD);
+    expect(await p.db.query(`select id_hash from sessions where id_hash = 'expired-probe'`)).toEqual([]);
+  });
+
   it('disabling a user ends their sessions and blocks login', async () => {
     const created = await admin.request({ method: 'POST', url: '/api/v1/users', payload: { username: 'to.disable', fullName: 'Bị khóa', password: 'mat-khau-dai-4', role: 'leader' } });
     const id = created.json().user.id;
