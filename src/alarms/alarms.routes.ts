@@ -44,8 +44,7 @@ const premiseFields = {
 };
 const heartbeat = z.number().int().min(10).max(7 * 86_400).nullish();
 
-export const createAccountBody = z.strictObject({
-  account: accountId,
+const accountFields = {
   receiver: hex(1, 6).nullish(),
   line: hex(1, 6).nullish(),
   key: z.string().max(64).nullish(),
@@ -53,20 +52,19 @@ export const createAccountBody = z.strictObject({
   enabled: z.boolean().optional(),
   isDemo: z.boolean().optional(),
   heartbeatIntervalS: heartbeat,
-  premise: z.strictObject({ name: text(200).pipe(z.string().min(1)), address: text(500).pipe(z.string().min(1)), ...premiseFields }),
+};
+const premiseName = text(200).pipe(z.string().min(1));
+const premiseAddress = text(500).pipe(z.string().min(1));
+
+export const createAccountBody = z.strictObject({
+  account: accountId,
+  ...accountFields,
+  premise: z.strictObject({ name: premiseName, address: premiseAddress, ...premiseFields }),
 });
 
 export const updateAccountBody = z.strictObject({
-  receiver: hex(1, 6).nullish(),
-  line: hex(1, 6).nullish(),
-  key: z.string().max(64).nullish(),
-  keyFormat: z.enum(['hex', 'ascii']).optional(),
-  enabled: z.boolean().optional(),
-  isDemo: z.boolean().optional(),
-  heartbeatIntervalS: heartbeat,
-  premise: z
-    .strictObject({ name: text(200).pipe(z.string().min(1)).optional(), address: text(500).pipe(z.string().min(1)).optional(), ...premiseFields })
-    .optional(),
+  ...accountFields,
+  premise: z.strictObject({ name: premiseName.optional(), address: premiseAddress.optional(), ...premiseFields }).optional(),
 });
 
 const accountParam = z.object({ account: accountId });
@@ -84,18 +82,8 @@ export function alarmRoutes(deps: { accounts: AccountService; operator: Operator
       '/alarm-accounts',
       { schema: { tags, summary: 'Khai báo tài khoản thiết bị báo cháy và cơ sở được giám sát', body: createAccountBody }, preHandler: manage },
       async (req, reply) => {
-        const b = req.body;
-        const account = await deps.accounts.create(
-          req.staff!,
-          {
-            ...b,
-            receiver: b.receiver ?? null,
-            line: b.line ?? null,
-            key: b.key || null,
-            heartbeatIntervalS: b.heartbeatIntervalS ?? null,
-          },
-          req.ip,
-        );
+        // An empty key counts as no key.
+        const account = await deps.accounts.create(req.staff!, { ...req.body, key: req.body.key || null }, req.ip);
         return reply.status(201).send({ account });
       },
     );
