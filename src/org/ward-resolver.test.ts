@@ -247,5 +247,8 @@ describe('ward resolver: robustness', () => {
     expect(top(long)!.code).toBe(unit('Phường Hoàn Kiếm'));
     const noise = 'abcdefghij klmnopq '.repeat(120);
     expect(resolve(noise).matches.length).toBeGreaterThanOrEqual(0);
+    // …and finds no unit in it, saying so, rather than guessing one.
+    expect(resolve(noise).matches).toEqual([]);
+    expect(resolve(noise).notes.join(' ')).toContain('Không nhận ra tên xã/phường');
   });
 });
