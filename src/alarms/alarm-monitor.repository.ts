@@ -48,13 +48,13 @@ const ACTIVATION = `id, account, incident_id as "incidentId", first_event_id as 
   verification_note as "verificationNote", verified_at as "verifiedAt", verified_by as "verifiedBy", closed_at as "closedAt",
   close_reason as "closeReason"`;
 
-const TROUBLE = `id, account, kind, code, cid_event as "cidEvent", zone, opened_at as "openedAt", opened_event_id as "openedEventId",
+export const TROUBLE_COLUMNS = `id, account, kind, code, cid_event as "cidEvent", zone, opened_at as "openedAt", opened_event_id as "openedEventId",
   last_event_at as "lastEventAt", event_count as "eventCount", cleared_at as "clearedAt", cleared_event_id as "clearedEventId",
   cleared_reason as "clearedReason", acknowledged_at as "acknowledgedAt", acknowledged_by as "acknowledgedBy"`;
 
 const prefixed = (cols: string, p: string) => cols.replace(/(^|,\s*)([a-z_]+)/g, `$1${p}.$2`);
 export const ACTIVATION_COLUMNS_T = prefixed(ACTIVATION, 't');
-export const TROUBLE_COLUMNS_T = prefixed(TROUBLE, 't');
+export const TROUBLE_COLUMNS_T = prefixed(TROUBLE_COLUMNS, 't');
 
 export function createMonitorRepository() {
   return {
@@ -142,35 +142,35 @@ export function createMonitorRepository() {
     ): Promise<{ row: TroubleRow; isNew: boolean }> {
       const inserted = await q.query<TroubleRow>(
         `insert into alarm_troubles (id, account, kind, code, cid_event, zone, opened_at, opened_event_id, last_event_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $7) on conflict do nothing returning ${TROUBLE}`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $7) on conflict do nothing returning ${TROUBLE_COLUMNS}`,
         [t.id, t.account, t.kind, t.code, t.cidEvent, t.zone, t.at, t.eventId],
       );
       if (inserted[0]) return { row: inserted[0], isNew: true };
       const [row] = await q.query<TroubleRow>(
         `update alarm_troubles set event_count = event_count + 1, last_event_at = greatest(last_event_at, $5)
          where account = $1 and kind = $2 and coalesce(code, '') = coalesce($3::text, '') and coalesce(zone, '') = coalesce($4::text, '') and cleared_at is null
-         returning ${TROUBLE}`,
+         returning ${TROUBLE_COLUMNS}`,
         [t.account, t.kind, t.code, t.zone, t.at],
       );
       return { row: row!, isNew: false };
     },
 
     async openTroubles(q: Queryable, account: string): Promise<TroubleRow[]> {
-      return q.query<TroubleRow>(`select ${TROUBLE} from alarm_troubles where account = $1 and cleared_at is null order by opened_at`, [account]);
+      return q.query<TroubleRow>(`select ${TROUBLE_COLUMNS} from alarm_troubles where account = $1 and cleared_at is null order by opened_at`, [account]);
     },
 
     async trouble(q: Queryable, id: string): Promise<TroubleRow | undefined> {
-      return (await q.query<TroubleRow>(`select ${TROUBLE} from alarm_troubles where id = $1`, [id]))[0];
+      return (await q.query<TroubleRow>(`select ${TROUBLE_COLUMNS} from alarm_troubles where id = $1`, [id]))[0];
     },
 
     async troubleOpenedBy(q: Queryable, eventId: string): Promise<TroubleRow | undefined> {
-      return (await q.query<TroubleRow>(`select ${TROUBLE} from alarm_troubles where opened_event_id = $1`, [eventId]))[0];
+      return (await q.query<TroubleRow>(`select ${TROUBLE_COLUMNS} from alarm_troubles where opened_event_id = $1`, [eventId]))[0];
     },
 
     async clearTrouble(q: Queryable, id: string, at: Date, eventId: string | null, reason: string): Promise<TroubleRow | undefined> {
       return (
         await q.query<TroubleRow>(
-          `update alarm_troubles set cleared_at = $2, cleared_event_id = $3, cleared_reason = $4 where id = $1 and cleared_at is null returning ${TROUBLE}`,
+          `update alarm_troubles set cleared_at = $2, cleared_event_id = $3, cleared_reason = $4 where id = $1 and cleared_at is null returning ${TROUBLE_COLUMNS}`,
           [id, at, eventId, reason],
         )
       )[0];
@@ -178,7 +178,7 @@ export function createMonitorRepository() {
 
     async clearCommLoss(q: Queryable, account: string, at: Date, eventId: string | null): Promise<TroubleRow[]> {
       return q.query<TroubleRow>(
-        `update alarm_troubles set cleared_at = $2, cleared_event_id = $3, cleared_reason = 'heard' where account = $1 and kind = 'comm-loss' and cleared_at is null returning ${TROUBLE}`,
+        `update alarm_troubles set cleared_at = $2, cleared_event_id = $3, cleared_reason = 'heard' where account = $1 and kind = 'comm-loss' and cleared_at is null returning ${TROUBLE_COLUMNS}`,
         [account, at, eventId],
       );
     },

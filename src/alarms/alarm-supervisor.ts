@@ -4,7 +4,7 @@ import type { EventBus } from '../shared/bus.ts';
 import type { Logger } from '../shared/logger.ts';
 import { troubleSummary } from './alarm-handler.service.ts';
 import type { TroubleRow } from './alarm-monitor.repository.ts';
-import { TROUBLE_COLUMNS_T } from './alarm-monitor.repository.ts';
+import { TROUBLE_COLUMNS, TROUBLE_COLUMNS_T } from './alarm-monitor.repository.ts';
 
 /**
  * Supervision of periodic reports. An enabled account with `heartbeat_interval_s` must be heard (any frame:
@@ -68,9 +68,7 @@ export function createSupervisor(deps: SupervisorDeps) {
     for (const a of overdue) {
       const [row] = await tx.query<TroubleRow>(
         `insert into alarm_troubles (id, account, kind, code, opened_at, last_event_at) values ($1, $2, 'comm-loss', null, $3, $3)
-         on conflict do nothing returning id, account, kind, code, cid_event as "cidEvent", zone, opened_at as "openedAt",
-           opened_event_id as "openedEventId", last_event_at as "lastEventAt", event_count as "eventCount", cleared_at as "clearedAt",
-           cleared_event_id as "clearedEventId", cleared_reason as "clearedReason", acknowledged_at as "acknowledgedAt", acknowledged_by as "acknowledgedBy"`,
+         on conflict do nothing returning ${TROUBLE_COLUMNS}`,
         [randomUUID(), a.account, at],
       );
       if (row) out.push({ trouble: row, change: 'opened', wardCode: a.wardCode });
