@@ -3,7 +3,9 @@ import type { Logger } from '../shared/logger.ts';
 import type { Actor } from './access.ts';
 import { DEMO_SCENARIOS, DEMO_WARDS, demoUnitSpecs, type DemoWard } from './demo-data.ts';
 import { haversineM, interpolate } from './geo.ts';
+import { createIncidentRepository } from './incident.repository.ts';
 import type { IncidentService } from './incident.service.ts';
+import { createUnitRepository } from './unit.repository.ts';
 import type { UnitService } from './unit.service.ts';
 import { seededRandom } from '../shared/random.ts';
 
@@ -46,20 +48,20 @@ export interface DemoRunner {
 
 const DEMO_ACTOR: Actor = { username: 'demo' };
 
-
 /** Seeds demo units (once) and starts the scripted stream and the unit simulation. */
 export async function startDemo(deps: DemoDeps): Promise<DemoRunner> {
   const o = { ...DEFAULT_DEMO_OPTIONS, ...deps.options };
   const now = deps.now ?? (() => new Date());
   const wards = deps.wards?.length ? deps.wards : DEMO_WARDS;
   const rand = seededRandom(20250701);
+  const incidentRows = createIncidentRepository();
+  const unitRows = createUnitRepository();
   let n = 0;
   let duplicateOf: { ward: DemoWard; lat: number; lon: number } | null = null;
 
   let seeded = 0;
   for (const spec of demoUnitSpecs(wards)) {
-    const [exists] = await deps.db.query('select 1 from units where lower(call_sign) = lower($1)', [spec.callSign]);
-    if (exists) continue;
+    if (await unitRows.byCallSign(deps.db, spec.callSign)) continue;
     await deps.units.createUnit(
       { callSign: spec.callSign, name: spec.name, kind: spec.kind, agency: spec.agency, wardCode: spec.wardCode, isDemo: true, home: { name: `Điểm đại diện ${spec.base.name} (sapnhap.bando.com.vn) – DỮ LIỆU DEMO`, lat: spec.base.lat, lon: spec.base.lon } },
       DEMO_ACTOR,
@@ -69,8 +71,7 @@ export async function startDemo(deps: DemoDeps): Promise<DemoRunner> {
   deps.log.info({ seeded }, 'demo units ready');
 
   async function next() {
-    const [open] = await deps.db.query<{ n: number }>(`select count(*)::int as n from incidents where is_demo and status <> 'closed'`);
-    if ((open?.n ?? 0) >= o.maxOpen) return;
+    if ((await incidentRows.countOpenDemo(deps.db)) >= o.maxOpen) return;
     const scenario = DEMO_SCENARIOS[n % DEMO_SCENARIOS.length]!;
     n++;
     let ward: DemoWard;
@@ -131,8 +132,7 @@ export async function startDemo(deps: DemoDeps): Promise<DemoRunner> {
         } else if (r.status === 'on_scene' && since >= o.onSceneMs) {
           await deps.units.updateUnit(r.id, { status: 'returning' }, DEMO_ACTOR);
           if (r.incident_id && r.inc_status === 'on_scene') {
-            const [left] = await deps.db.query<{ n: number }>('select count(*)::int as n from incident_units where incident_id = $1 and cleared_at is null', [r.incident_id]);
-            if ((left?.n ?? 0) === 0) await deps.incidents.transition(r.incident_id, 'resolved', DEMO_ACTOR, 'Mô phỏng demo: lực lượng đã xử lý xong.');
+            if (!(await unitRows.openAssignmentsOf(deps.db, r.incident_id)).length) await deps.incidents.transition(r.incident_id, 'resolved', DEMO_ACTOR, 'Mô phỏng demo: lực lượng đã xử lý xong.');
           }
         } else if (r.status === 'returning') {
           const home = { lat: r.home_lat, lon: r.home_lon };

@@ -121,14 +121,6 @@ export function createUnitRepository() {
     async openAssignmentsOf(q: Queryable, incidentId: string): Promise<AssignmentRow[]> {
       return q.query<AssignmentRow>('select * from incident_units where incident_id = $1 and cleared_at is null', [incidentId]);
     },
-
-    async count(q: Queryable, opts: { demo?: boolean } = {}): Promise<number> {
-      const [r] = await q.query<{ n: number }>(
-        `select count(*)::int as n from units ${opts.demo === undefined ? '' : 'where is_demo = $1'}`,
-        opts.demo === undefined ? [] : [opts.demo],
-      );
-      return r?.n ?? 0;
-    },
   };
 }
 
