@@ -221,7 +221,7 @@ export function dispatchRoutes(deps: DispatchRoutesDeps): FastifyPluginAsyncZod 
         const to = req.query.to ? new Date(req.query.to) : now();
         const from = req.query.from ? new Date(req.query.from) : new Date(to.getTime() - 30 * 86_400_000);
         if (from >= to) throw new AppError('VALIDATION', 'Thời điểm bắt đầu phải trước thời điểm kết thúc.');
-        return computeStats(deps.db, { from, to, wardCode: req.query.ward, scope: null });
+        return computeStats(deps.db, { from, to, wardCode: req.query.ward });
       },
     );
 

@@ -32,7 +32,7 @@ describe('leaders statistics: trend against the previous window', () => {
   it('counts each type now and in the window of the same length before, per day and per type', async () => {
     const to = new Date(start.getTime() + 14 * DAY);
     const from = new Date(to.getTime() - 7 * DAY);
-    const s = await computeStats(f.db, { from, to, scope: null });
+    const s = await computeStats(f.db, { from, to });
     expect(s.total).toBe(4);
     expect(s.previous.total).toBe(4);
     const byType = Object.fromEntries(s.byType.map((t) => [t.type, [t.count, t.previous]]));
@@ -46,7 +46,7 @@ describe('leaders statistics: trend against the previous window', () => {
 
   it('keeps the previous window to the same ward', async () => {
     const to = new Date(start.getTime() + 14 * DAY);
-    const s = await computeStats(f.db, { from: new Date(to.getTime() - 7 * DAY), to, scope: WARD_B });
+    const s = await computeStats(f.db, { from: new Date(to.getTime() - 7 * DAY), to, wardCode: WARD_B });
     expect(s.total).toBe(0);
     expect(s.previous.total).toBe(1);
     expect(s.previous.byType).toEqual([{ type: 'traffic_accident', label: expect.any(String), count: 1 }]);

@@ -12,8 +12,6 @@ export interface StatsFilter {
   from: Date;
   to: Date;
   wardCode?: string;
-  /** Caller's ward scope (null = city-wide). */
-  scope: string | null;
 }
 
 const countBy = <T>(rows: T[], key: (r: T) => string) => {
@@ -30,7 +28,7 @@ const countBy = <T>(rows: T[], key: (r: T) => string) => {
 export async function computeStats(db: Queryable, f: StatsFilter) {
   const params: unknown[] = [f.from, f.to];
   let where = 'received_at >= $1 and received_at < $2 and merged_into is null';
-  const ward = f.scope ?? f.wardCode;
+  const ward = f.wardCode;
   if (ward) {
     params.push(ward);
     where += ` and ward_code = $${params.length}`;
@@ -43,16 +41,17 @@ export async function computeStats(db: Queryable, f: StatsFilter) {
   const prevByType = new Map(prevRows.map((r) => [r.type, Number(r.n)]));
   const prevTotal = [...prevByType.values()].reduce((a, b) => a + b, 0);
 
+  const bounds = rows.map((r) => stageBounds(incidentTimes(r)));
   const standards = STANDARD_KEYS.map((key) => {
     const durations: number[] = [];
     let within = 0;
-    for (const r of rows) {
-      const [start, end] = stageBounds(incidentTimes(r))[key];
-      if (!start || !end) continue;
+    rows.forEach((r, i) => {
+      const [start, end] = bounds[i]![key];
+      if (!start || !end) return;
       const d = end.getTime() - start.getTime();
       durations.push(d);
       if (d <= limitMs(key, r.type)) within++;
-    }
+    });
     return {
       key,
       ...STANDARD_INFO[key],
@@ -63,6 +62,7 @@ export async function computeStats(db: Queryable, f: StatsFilter) {
     };
   });
 
+  const typesNow = new Set<string>(rows.map((r) => r.type));
   const response: number[] = [];
   for (const r of rows) if (r.first_on_scene_at) response.push(new Date(r.first_on_scene_at).getTime() - new Date(r.received_at).getTime());
 
@@ -77,7 +77,7 @@ export async function computeStats(db: Queryable, f: StatsFilter) {
       to: f.from.toISOString(),
       total: prevTotal,
       // Types seen only in the previous window (none in this one), so a fall to zero shows too.
-      byType: [...prevByType.entries()].filter(([t]) => !rows.some((r) => r.type === t)).map(([type, count]) => ({ type, label: INCIDENT_TYPE_LABELS[type as IncidentType] ?? type, count })),
+      byType: [...prevByType.entries()].filter(([t]) => !typesNow.has(t)).map(([type, count]) => ({ type, label: INCIDENT_TYPE_LABELS[type as IncidentType] ?? type, count })),
     },
     byWard: countBy(rows, (r) => r.ward_code ?? 'unresolved').map((x) => ({ wardCode: x.key === 'unresolved' ? null : x.key, count: x.count })),
     bySource: countBy(rows, (r) => r.source).map((x) => ({ source: x.key, count: x.count })),
