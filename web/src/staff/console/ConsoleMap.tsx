@@ -55,7 +55,6 @@ type Tracked = { marker: L.Marker; key: string };
 export function ConsoleMap(p: ConsoleMapProps) {
   const box = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const layerRef = useRef<L.GeoJSON | null>(null);
   const incMarkers = useRef(new Map<string, Tracked>());
   const unitMarkers = useRef(new Map<string, Tracked>());
   const lines = useRef<L.LayerGroup | null>(null);
@@ -104,7 +103,6 @@ export function ConsoleMap(p: ConsoleMapProps) {
         zoomClass();
         lines.current = L.layerGroup().addTo(map);
         mapRef.current = map;
-        layerRef.current = layer;
         setState({ kind: 'ready', count: fc?.features.length ?? 0 });
       })
       .catch((e) => {
@@ -115,7 +113,6 @@ export function ConsoleMap(p: ConsoleMapProps) {
       c.abort();
       mapRef.current?.remove();
       mapRef.current = null;
-      layerRef.current = null;
       lines.current = null;
       markers.inc.clear();
       markers.unit.clear();

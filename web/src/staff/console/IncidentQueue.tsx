@@ -2,8 +2,8 @@ import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { INCIDENT_SOURCE_LABELS, INCIDENT_TYPE_LABELS, INCIDENT_TYPES, PRIORITY_LABELS } from '../../../../src/dispatch/model.ts';
 import { clockDuration } from './format.ts';
 import { ALARM_PATH, Glyph, TYPE_PATHS } from './icons.tsx';
-import { filterActive, STATUS_GROUPS, type QueueFilter, type StatusGroup } from './queue.ts';
-import { exceededAt, FRESH_MS, overdueAt } from './store.ts';
+import { EMPTY_FILTER, filterActive, STATUS_GROUPS, type QueueFilter, type StatusGroup } from './queue.ts';
+import { exceededAt, FRESH_MS } from './store.ts';
 import type { Incident, IncidentSource, IncidentType } from './types.ts';
 import { wardLabel } from './wards.ts';
 
@@ -16,6 +16,8 @@ interface QueueProps {
   wardNames: Record<string, string>;
   wardOptions: Array<{ code: string; name: string }> | null;
   nowMs: number;
+  /** Ids of the incidents overdue now. */
+  overdue: ReadonlySet<string>;
   fresh: Record<string, number>;
   /** Possible duplicates (id → other open incidents). */
   dupes: Record<string, string[]>;
@@ -120,14 +122,14 @@ export function IncidentQueue(p: QueueProps) {
       <p className="q-count" aria-live="polite">
         {p.loaded ? (filterActive(p.filter) ? `${p.items.length} / ${p.total} sự việc khớp bộ lọc` : `${p.total} sự việc chưa đóng`) : 'Đang tải hàng đợi…'}
         {filterActive(p.filter) && (
-          <button type="button" className="btn-link q-clear" onClick={() => p.onFilter({ ...p.filter, q: '', group: 'open', type: '', priority: '', source: '', ward: '', overdueOnly: false })}>
+          <button type="button" className="btn-link q-clear" onClick={() => p.onFilter(EMPTY_FILTER)}>
             Bỏ lọc
           </button>
         )}
       </p>
       <ul ref={listRef} className="q-list" role="listbox" aria-label="Hàng đợi sự việc" aria-describedby="q-help">
         {p.items.map((i) => {
-          const overdue = overdueAt(i, p.nowMs);
+          const overdue = p.overdue.has(i.id);
           const exceeded = !overdue && exceededAt(i, p.nowMs);
           const isFresh = (p.fresh[i.id] ?? 0) > Date.now() - FRESH_MS;
           const selected = p.cursorId === i.id;

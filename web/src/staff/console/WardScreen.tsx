@@ -71,11 +71,9 @@ export function WardScreen({ user }: { user: StaffUser }) {
             <AlarmPanel user={user} subscribe={subscribe} onOpenIncident={openIncident} />
           </StaffSection>
           <StaffSection id="handoffs" title="Người dân cần gặp cán bộ (chuyển từ trợ lý ảo)">
-            {/* GET /api/v1/handoffs; shows the "coming soon" slot while that route answers 404. */}
             <HandoffsPanel user={user} subscribe={subscribe} nowMs={nowMs} />
           </StaffSection>
           <StaffSection id="reports" title="Tin báo, tố giác của người dân">
-            {/* GET /api/v1/reports; shows the "coming soon" slot while that route answers 404. */}
             <ReportsPanel user={user} subscribe={subscribe} />
           </StaffSection>
           <StaffSection id="info" title="Thông tin đơn vị">

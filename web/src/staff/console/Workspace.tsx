@@ -77,8 +77,11 @@ export function Workspace({ user, title, links = [], below }: WorkspaceProps) {
   const actions = useRef<DetailActions | null>(null);
   const shownPosted = useRef(new Set<string>());
 
-  const items = useMemo(() => applyFilter(store.incidents, filter, wardNames, now), [store.incidents, filter, wardNames, now]);
-  const overdue = useMemo(() => new Set(store.incidents.filter((i) => overdueAt(i, now)).map((i) => i.id)), [store.incidents, now]);
+  // Overdue is recomputed every tick, but the Set (and so the queue filter and the map's marker pass) only
+  // changes when the overdue incidents do.
+  const overdueIds = store.incidents.filter((i) => overdueAt(i, now)).map((i) => i.id).join(',');
+  const overdue = useMemo(() => new Set(overdueIds ? overdueIds.split(',') : []), [overdueIds]);
+  const items = useMemo(() => applyFilter(store.incidents, filter, wardNames, overdue), [store.incidents, filter, wardNames, overdue]);
   const openedIncident = opened ? (store.incidentById[opened] ?? null) : null;
   const unitsKey = useMemo(() => store.units.map((u) => `${u.id}:${u.status}`).join(','), [store.units]);
   const newCount = store.incidents.filter((i) => i.status === 'new').length;
@@ -231,6 +234,7 @@ export function Workspace({ user, title, links = [], below }: WorkspaceProps) {
             wardNames={wardNames}
             wardOptions={can.scope ? null : wards.map((w) => ({ code: w.code, name: w.name }))}
             nowMs={now}
+            overdue={overdue}
             fresh={store.fresh}
             dupes={store.dupes}
             cursorId={cursor}

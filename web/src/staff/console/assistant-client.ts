@@ -81,8 +81,6 @@ export const assistantApi = {
   handoffs: (status: 'open' | 'all', signal?: AbortSignal, ward?: string) =>
     apiRequest<{ handoffs: Handoff[] }>('GET', `/handoffs${qs({ status, ward, limit: 200 })}`, undefined, signal).then((r) => r.handoffs),
   handoff: (id: string, signal?: AbortSignal) => apiRequest<{ handoff: Handoff; messages: ChatMessage[] }>('GET', `/handoffs/${enc(id)}`, undefined, signal),
-  messagesAfter: (id: string, after: number, signal?: AbortSignal) =>
-    apiRequest<{ messages: ChatMessage[] }>('GET', `/handoffs/${enc(id)}/messages${qs({ after })}`, undefined, signal).then((r) => r.messages),
   take: (id: string) => apiRequest<{ handoff: Handoff }>('POST', `/handoffs/${enc(id)}/take`).then((r) => r.handoff),
   reply: (id: string, text: string) => apiRequest<{ message: { seq: number; at: string } }>('POST', `/handoffs/${enc(id)}/messages`, { text }),
   close: (id: string, note?: string) => apiRequest<{ handoff: Handoff }>('POST', `/handoffs/${enc(id)}/close`, note ? { note } : {}).then((r) => r.handoff),

@@ -60,8 +60,6 @@ export interface WarningInput {
 export const dispatchApi = {
   incidents: (params: { status?: string; limit?: number } = {}, signal?: AbortSignal) =>
     request<{ incidents: Incident[] }>('GET', `/incidents${qs(params)}`, undefined, signal).then((r) => r.incidents),
-  incidentsFor: (params: { type?: string; status?: string; since?: string; ward?: string; limit?: number }, signal?: AbortSignal) =>
-    request<{ incidents: Incident[] }>('GET', `/incidents${qs(params)}`, undefined, signal).then((r) => r.incidents),
   detail: (id: string, signal?: AbortSignal) => request<IncidentDetail>('GET', `/incidents/${enc(id)}`, undefined, signal),
   create: (input: NewIncidentInput) => request<{ incident: Incident }>('POST', '/incidents', input).then((r) => r.incident),
   acknowledge: (id: string) => request<{ incident: Incident }>('POST', `/incidents/${enc(id)}/acknowledge`).then((r) => r.incident),

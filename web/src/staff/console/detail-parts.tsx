@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { INCIDENT_STATUS_LABELS, TRANSITIONS, UNIT_KIND_LABELS } from '../../../../src/dispatch/model.ts';
+import { INCIDENT_STATUS_LABELS, INCIDENT_STATUSES, TRANSITIONS, UNIT_KIND_LABELS } from '../../../../src/dispatch/model.ts';
 import { STANDARD_INFO, timeStandards } from '../../../../src/dispatch/standards.ts';
 import { clockDuration, dateTimeOf, distance, timeOf, wordsDuration } from './format.ts';
 import { Glyph, KIND_PATHS, TYPE_PATHS } from './icons.tsx';
@@ -7,8 +7,6 @@ import { timesOf } from './store.ts';
 import { actorText, LINK_LABELS, timelineText, UNIT_STATUS_SHORT } from './timeline-text.ts';
 import type { AssignmentView, Incident, IncidentStatus, LinkView, MergeCandidateView, Recommendation, TimelineEntryView, VerifyResultView } from './types.ts';
 import { wardLabel } from './wards.ts';
-
-const MAIN_LINE: IncidentStatus[] = ['new', 'acknowledged', 'dispatched', 'en_route', 'on_scene', 'resolved', 'closed'];
 
 /** The lifecycle as a stepper: reached steps, the current one, what is still ahead. */
 export function Lifecycle({ incident }: { incident: Incident }) {
@@ -22,10 +20,10 @@ export function Lifecycle({ incident }: { incident: Incident }) {
     resolved: t?.resolvedAt,
     closed: t?.closedAt,
   };
-  const cur = MAIN_LINE.indexOf(incident.status);
+  const cur = INCIDENT_STATUSES.indexOf(incident.status);
   return (
     <ol className="lifecycle" aria-label="Các bước xử lý">
-      {MAIN_LINE.map((s, i) => {
+      {INCIDENT_STATUSES.map((s, i) => {
         const state = s === incident.status ? 'current' : reachedAt[s] || i < cur ? 'done' : 'todo';
         return (
           <li key={s} className={`lc-${state}`} aria-current={state === 'current' ? 'step' : undefined}>

@@ -4,7 +4,6 @@ const TZ = 'Asia/Ho_Chi_Minh';
 
 const clock = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const dayClock = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const dayOnly = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit' });
 
 /** 14:05:09 */
 export const timeOf = (iso: string | null | undefined) => (iso ? clock.format(new Date(iso)) : '—');
@@ -15,11 +14,6 @@ export const dateTimeOf = (iso: string | null | undefined) => {
   if (!iso) return '—';
   const p = dayClock.formatToParts(new Date(iso));
   return `${part(p, 'hour')}:${part(p, 'minute')}:${part(p, 'second')} ${part(p, 'day')}/${part(p, 'month')}`;
-};
-/** 27/11 */
-export const dayOf = (iso: string) => {
-  const p = dayOnly.formatToParts(new Date(iso));
-  return `${part(p, 'day')}/${part(p, 'month')}`;
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -54,12 +48,3 @@ export const percent = (share: number | null | undefined) =>
   share === null || share === undefined ? '—' : `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
 
 export const count = (n: number) => n.toLocaleString('vi-VN');
-
-/** Lower case without diacritics (đ → d), for search. */
-export const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase();

@@ -1,4 +1,4 @@
-import type { IncidentType, UnitKind, UnitStatus } from './types.ts';
+import type { IncidentType, UnitKind } from './types.ts';
 
 // Hand-drawn 24×24 glyphs (no icon font, no external files: CSP is self-only). The same path data is used
 // by React (queue, detail) and by the map's HTML markers.
@@ -20,17 +20,6 @@ export const KIND_PATHS: Record<UnitKind, string> = {
   fire_rescue: TYPE_PATHS.fire,
   police_patrol: 'M12 2l8 3v6c0 5-3.4 9.4-8 11-4.6-1.6-8-6-8-11V5z',
   medical_liaison: TYPE_PATHS.medical,
-};
-
-export const PRIORITY_COLORS: Record<number, string> = { 1: '#b3121b', 2: '#b24a00', 3: '#1f4f8f', 4: '#4f5863' };
-
-export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = {
-  available: '#1c6a32',
-  dispatched: '#8a5a00',
-  en_route: '#b24a00',
-  on_scene: '#8e1111',
-  returning: '#1f4f8f',
-  off_duty: '#5b6470',
 };
 
 export function Glyph({ d, title, className = 'glyph' }: { d: string; title?: string; className?: string }) {

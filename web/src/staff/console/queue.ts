@@ -1,6 +1,5 @@
 import { INCIDENT_STATUSES } from '../../../../src/dispatch/model.ts';
-import { fold } from './format.ts';
-import { overdueAt } from './store.ts';
+import { fold } from '../../wards/ward-text.ts';
 import type { Incident, IncidentSource, IncidentStatus, IncidentType } from './types.ts';
 
 export type StatusGroup = 'open' | 'waiting' | 'active' | 'resolved';
@@ -34,7 +33,8 @@ export function compareQueue(a: Incident, b: Incident): number {
   return ra - rb || a.priority - b.priority || a.receivedAt.localeCompare(b.receivedAt) || a.code.localeCompare(b.code);
 }
 
-export function applyFilter(list: Incident[], f: QueueFilter, wardNames: Record<string, string>, nowMs: number): Incident[] {
+/** `overdue`: ids of the incidents overdue now (computed once per tick by the workspace). */
+export function applyFilter(list: Incident[], f: QueueFilter, wardNames: Record<string, string>, overdue: ReadonlySet<string>): Incident[] {
   const words = fold(f.q).split(/\s+/).filter(Boolean);
   const statuses = STATUS_GROUPS[f.group].statuses;
   return list
@@ -44,7 +44,7 @@ export function applyFilter(list: Incident[], f: QueueFilter, wardNames: Record<
       if (f.priority && String(i.priority) !== f.priority) return false;
       if (f.source && i.source !== f.source) return false;
       if (f.ward && i.wardCode !== f.ward) return false;
-      if (f.overdueOnly && !overdueAt(i, nowMs)) return false;
+      if (f.overdueOnly && !overdue.has(i.id)) return false;
       if (words.length) {
         const hay = fold(
           [i.code, i.typeLabel, i.statusLabel, i.sourceLabel, i.wardCode ?? '', i.wardCode ? (wardNames[i.wardCode] ?? '') : '', i.addressText ?? '', i.description ?? ''].join(' '),

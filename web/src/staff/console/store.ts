@@ -170,15 +170,7 @@ export function useDispatchStore(opts: { onArrived?: (i: IncidentSummary) => voi
             });
           }
         } else {
-          setIncidents((cur) => {
-            if (!isOpen(summary)) {
-              if (!cur[summary.id]) return cur;
-              const next = { ...cur };
-              delete next[summary.id];
-              return next;
-            }
-            return { ...cur, [summary.id]: { ...cur[summary.id], ...summary } };
-          });
+          upsertIncident(summary);
           if (isOpen(summary)) refresh(summary.id);
         }
       } else if (e.type === 'unit.updated') {
