@@ -75,12 +75,15 @@ async function byPending(turn: Turn, deps: FlowDeps): Promise<TurnResult | null>
     case 'topic_for_facet':
       if (c.intent === 'procedure' && c.slug && c.band !== 'out_of_scope') return procedureAnswer(turn, c.slug, c.facet ?? p.facet);
       return null;
-    case 'find_ward_address':
+    case 'find_ward_address': {
       // Asking for an officer, reporting a crime or a status lookup is not the address we asked for, even when
       // it names a ward ("tôi muốn gặp cán bộ công an phường Hoàn Kiếm").
       if (c.band !== 'out_of_scope' && (c.intent === 'ask_human' || c.intent === 'report_crime' || c.intent === 'application_status')) return null;
-      if (turn.location || readWard(deps.org, turn.text).kind !== 'none' || !(c.band === 'confident' && c.intent !== 'find_ward')) return findWard(turn, deps, true);
+      if (turn.location) return findWard(turn, deps, true);
+      const reading = readWard(deps.org, turn.text);
+      if (reading.kind !== 'none' || !(c.band === 'confident' && c.intent !== 'find_ward')) return findWard(turn, deps, true, reading);
       return null;
+    }
   }
 }
 

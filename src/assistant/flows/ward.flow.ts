@@ -1,6 +1,6 @@
 import type { WardCard, WardChoicesCard } from '../chat.types.ts';
 import type { Turn, TurnResult } from '../turn.ts';
-import { quick, readWard, wardAt, type FlowDeps } from './common.ts';
+import { quick, readWard, wardAt, type FlowDeps, type WardReading } from './common.ts';
 
 /**
  * "Find my ward police": from an old or new address (or a shared location), the new unit, its police, the
@@ -61,17 +61,18 @@ function askAddress(turn: Turn, text?: string): TurnResult {
 }
 
 /**
- * Answers from the request's location when given, else from the message text. `retry` = the citizen is
- * answering our request for an address (then "not found" is said instead of asking again the same way).
+ * Answers from the request's location when given, else from the message text (`reading`: the caller's
+ * readWard of it, when it already has one). `retry` = the citizen is answering our request for an address
+ * (then "not found" is said instead of asking again the same way).
  */
-export async function findWard(turn: Turn, deps: FlowDeps, retry = false): Promise<TurnResult> {
+export async function findWard(turn: Turn, deps: FlowDeps, retry = false, reading?: WardReading): Promise<TurnResult> {
   if (turn.location) {
     const code = await wardAt(deps.org, turn.location.lat, turn.location.lon);
     if (code === 'unavailable') return askAddress(turn, turn.t.locationUnavailable());
     if (code) return (await wardAnswer(turn, deps, code)) ?? askAddress(turn, turn.t.wardNotFound());
     return askAddress(turn, turn.t.wardNotFound());
   }
-  const reading = readWard(deps.org, turn.text);
+  reading ??= readWard(deps.org, turn.text);
   switch (reading.kind) {
     case 'one': {
       const m = reading.match;
