@@ -158,14 +158,8 @@ export function chatRoutes(deps: ChatRoutesDeps): FastifyPluginAsyncZod {
         const wardCode = b.wardCode ?? conv.wardCode;
         const r = await handoffs.request({ conversationId: conv.id, wardCode: wardCode ?? null, reason: 'request' });
         if (r.created) {
-          const t = templates(conv.language);
-          const name = r.row.wardCode ? (r.view.ward?.name ?? null) : null;
-          const at = deps.now();
-          await conversations.repository.appendMessage(conv.id, {
-            role: 'system',
-            text: t.handoffRequested(name ? t.wardUnit(name) : t.cityUnit(), r.view.queuePosition ?? null),
-            meta: { handoffId: r.row.id },
-          }, at, new Date(at.getTime()));
+          const queuePosition = r.view.queuePosition ?? null;
+          await handoffs.systemMessage(r.row, (lang) => templates(lang).handoffRequested(handoffs.unitLabel(r.row.wardCode, lang), queuePosition), deps.now());
         }
         return { handoff: r.view, conversationStatus: 'handed_off' as const };
       },

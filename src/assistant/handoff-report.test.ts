@@ -318,4 +318,16 @@ describe('hand-off to officers', () => {
     expect(h.conversationStatus).toBe('handed_off');
     expect(h.handoff?.queuePosition).toBeGreaterThanOrEqual(1);
   });
+
+  it('counts the hand-off notice as activity: the conversation is kept for the whole retention period from then', async () => {
+    const c = citizen(p);
+    await c.say('xin chào');
+    await p.db.query(`update conversations set expires_at = now() + interval '1 hour' where id = $1`, [c.conversationId]);
+    const res = await p.app.inject({ method: 'POST', url: '/api/v1/chat/handoff', payload: { conversationId: c.conversationId, conversationToken: c.token } });
+    expect(res.statusCode).toBe(200);
+    const [row] = await p.db.query<{ expiresAt: Date }>(`select expires_at as "expiresAt" from conversations where id = $1`, [c.conversationId]);
+    expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 30 * 86_400_000);
+    const h = await c.history();
+    expect(h.messages.at(-1)).toMatchObject({ role: 'system' });
+  });
 });

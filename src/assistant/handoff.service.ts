@@ -110,6 +110,7 @@ export function createHandoffService(deps: HandoffServiceDeps) {
     return h;
   }
 
+  /** A system notice in the conversation, in its language: stored (as activity: the retention restarts) and announced. */
   async function systemMessage(h: HandoffRow, text: (lang: Lang) => string, at: Date) {
     const conv = await deps.conversations.get(h.conversationId);
     const lang = conv?.language ?? 'vi';
@@ -142,6 +143,7 @@ export function createHandoffService(deps: HandoffServiceDeps) {
     officerView,
     citizenView,
     unitLabel,
+    systemMessage,
 
     /** Queues the conversation for the ward's officers (or returns the hand-off already open). */
     async request(input: { conversationId: string; wardCode: string | null; reason: HandoffReason; reportId?: string | null }) {
