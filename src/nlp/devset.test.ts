@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { checkItem, evaluate, loadDevset, DEVSET_PATH } from '../../eval/devset.ts';
 import { loadEntries } from '../kb/load-entries.ts';
 import { createEngine } from './engine.ts';
+import { DEFAULT_INTENTS } from './intents/index.ts';
 import { proceduresFromEntries } from './kb-adapter.ts';
+import { normalize } from './normalize.ts';
 
 const kbDir = fileURLToPath(new URL('../../kb/procedures', import.meta.url));
 const kbSlugs = readdirSync(kbDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
@@ -36,6 +38,16 @@ describe('NLP development set (eval/devset.jsonl)', () => {
     const used = new Set(items.flatMap((i) => [i.slug, ...(i.alt ?? [])]).filter((s): s is string => !!s));
     expect(kbSlugs).toHaveLength(49);
     expect([...used].filter((s) => !kbSlugs.includes(s))).toEqual([]);
+  });
+
+  it('shares no message with the training data (KB titles, names, questions; intent utterances)', async () => {
+    const key = (t: string) => normalize(t).foldedSyllables.join(' ');
+    const { entries } = await loadEntries(kbDir);
+    const training = new Set([
+      ...proceduresFromEntries(entries.map((e) => e.entry)).flatMap((p) => [p.title, ...(p.keywords ?? []), ...p.questions]),
+      ...DEFAULT_INTENTS.flatMap((i) => i.examples),
+    ].map(key));
+    expect(items.filter((i) => training.has(key(i.text))).map((i) => i.text)).toEqual([]);
   });
 
   it('the engine trained on the KB reaches the accuracy floor on the dev set', async () => {
