@@ -21,6 +21,7 @@ import {
   troubleView,
   UNREGISTERED_LABEL,
   type FalseAlarmReason,
+  type PremiseSummaryCols,
 } from './alarm-views.ts';
 
 /**
@@ -55,9 +56,8 @@ export interface VerifyInput {
   note?: string;
 }
 
-type PremiseCols = { premiseName: string; premiseAddress: string; premiseZones: Record<string, string>; wardCode: string | null; lat: number | null; lon: number | null; contacts: PremiseRow['contacts']; falseAlarms: number; confirmedFires: number; isDemo: boolean };
-type ActivationJoined = ActivationRow & PremiseCols;
-type TroubleJoined = TroubleRow & PremiseCols;
+type ActivationJoined = ActivationRow & PremiseSummaryCols;
+type TroubleJoined = TroubleRow & PremiseSummaryCols;
 
 const CLOSED = new Set(['resolved', 'closed']);
 

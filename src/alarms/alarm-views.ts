@@ -55,16 +55,15 @@ export function eventView(r: EventRow) {
 }
 export type EventView = ReturnType<typeof eventView>;
 
-/** The premise as operators need it on an alarm: where, who to call, what the zones are. */
-export interface PremiseSummaryRow {
-  account: string;
-  name: string;
-  address: string;
+/** The premise columns joined to an alarm or trouble (`PREMISE_SUMMARY_COLUMNS`): where, who to call, what the zones are. */
+export interface PremiseSummaryCols {
+  premiseName: string;
+  premiseAddress: string;
+  premiseZones: Record<string, string>;
   wardCode: string | null;
   lat: number | null;
   lon: number | null;
   contacts: Contact[];
-  zones: Record<string, string>;
   falseAlarms: number;
   confirmedFires: number;
   isDemo: boolean;
@@ -73,7 +72,7 @@ export interface PremiseSummaryRow {
 export const PREMISE_SUMMARY_COLUMNS = `a.name as "premiseName", a.address as "premiseAddress", a.ward_code as "wardCode", a.lat, a.lon, a.contacts,
   a.zones as "premiseZones", a.false_alarms as "falseAlarms", a.confirmed_fires as "confirmedFires", a.is_demo as "isDemo"`;
 
-export function premiseSummary(r: { account: string; premiseName: string; premiseAddress: string; premiseZones: Record<string, string> } & Omit<PremiseSummaryRow, 'account' | 'name' | 'address' | 'zones'>) {
+export function premiseSummary(r: PremiseSummaryCols & { account: string }) {
   return {
     account: r.account,
     name: r.premiseName,
