@@ -3,7 +3,6 @@ import { errorMessage, type StaffUser } from '../../api.ts';
 import { Alert, Loading } from '../../components/Status.tsx';
 import { alarmApi, FALSE_ALARM_REASONS, type ActiveAlarm, type ActiveList, type PremiseSummary, type Trouble } from './alarm-client.ts';
 import { audioReady, beep, unlockAudio } from './beep.ts';
-import { useAlarmLive, type LiveEventLike, type LiveSubscribe } from './use-alarm-live.ts';
 import './alarms.css';
 
 /**
@@ -15,12 +14,20 @@ import './alarms.css';
 export interface AlarmPanelProps {
   /** The signed-in staff member; leaders read only. */
   user: StaffUser;
-  /** The host page's live channel, if it has one; otherwise the panel opens its own WebSocket. */
-  subscribe?: LiveSubscribe;
+  /**
+   * The host page's live channel (WebSocket `/api/v1/live`, scoped by the server): register a handler, get an
+   * unsubscribe function. The panel reads `alarm.*` and `incident.updated`.
+   */
+  subscribe: (handler: (e: LiveEventLike) => void) => () => void;
   /** Opens an incident in the host page (e.g. the console's detail pane). */
   onOpenIncident?: (incidentId: string) => void;
   /** Fallback refresh period (default 30 s). */
   pollMs?: number;
+}
+
+interface LiveEventLike {
+  type: string;
+  payload: Record<string, unknown>;
 }
 
 const MUTE_KEY = 'binhyen.alarms.muted';
@@ -303,7 +310,7 @@ export function AlarmPanel({ user, subscribe, onOpenIncident, pollMs = 30_000 }:
     },
     [reload],
   );
-  useAlarmLive(onEvent, reload, subscribe);
+  useEffect(() => subscribe(onEvent), [subscribe, onEvent]);
 
   // Reminder while a fire alarm waits for someone to take it.
   const waiting = list?.alarms.some((a) => a.state === 'new') ?? false;
