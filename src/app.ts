@@ -131,6 +131,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     isReady: () => ready,
     extend: dispatch.extend,
     widgetAllowedOrigins: config.widgetAllowedOrigins,
+    https: config.cookieSecure,
   });
   await app.ready();
   await dispatch.start({ demo: config.demo });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../app.ts';
+import type { AuditLog } from '../auth/audit.repository.ts';
+import type { AuthService } from '../auth/auth.service.ts';
 import { startTestPlatform } from '../../test/support/platform.ts';
-import { securityHeaders } from './server.ts';
+import { createLogger } from '../shared/logger.ts';
+import { buildServer, securityHeaders } from './server.ts';
 
 describe('security headers', () => {
   let p: Platform;
@@ -26,6 +29,17 @@ describe('security headers', () => {
       expect(r.headers['strict-transport-security']).toBeDefined();
       expect(r.headers['cross-origin-resource-policy']).toBe('same-site');
       expect(r.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('asks browsers to upgrade requests to HTTPS only when served over HTTPS', async () => {
+    const csp = (await p.app.inject({ method: 'GET', url: '/healthz' })).headers['content-security-policy'];
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const secure = await buildServer({ log: createLogger('silent'), auth: {} as AuthService, audit: {} as AuditLog, routes: [], isReady: () => true, https: true });
+    try {
+      expect((await secure.inject({ method: 'GET', url: '/healthz' })).headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    } finally {
+      await secure.close();
     }
   });
 });

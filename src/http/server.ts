@@ -38,6 +38,12 @@ export interface ServerDeps {
   isReady: () => boolean;
   /** Origins allowed to frame the chat widget page /chat-embed (config.widgetAllowedOrigins); default any. */
   widgetAllowedOrigins?: string[];
+  /**
+   * Served over HTTPS (config.cookieSecure, COOKIE_SECURE=1): only then does the CSP say upgrade-insecure-requests.
+   * On plain HTTP (an internal network without TLS) it would make browsers fetch the page's own scripts over https://
+   * and fail. (HSTS is always sent: browsers ignore it on plain HTTP.)
+   */
+  https?: boolean;
   /** Hook for capabilities that need the raw instance (WebSocket upgrade etc.). */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -115,6 +121,7 @@ export async function buildServer(deps: ServerDeps) {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        upgradeInsecureRequests: deps.https ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
