@@ -106,6 +106,13 @@ describe('knowledge-base procedure files', () => {
       if (entry) expect(isRealDate(entry.lastChecked)).toBe(true);
     });
 
+    it('does not mark a fee amount or a legal basis verified on the internal procedures table alone', () => {
+      const internal = (key: string) => /nội bộ Bình Yên/.test(entry?.sources[key]?.title ?? '');
+      const amounts = (entry?.fees ?? []).filter((f) => f.amountVnd !== undefined).map((f) => ({ ...f, text: f.label }));
+      const facts = [...amounts, ...(entry?.legalBasis ?? [])];
+      expect(facts.filter((f) => f.verified && f.sources.every(internal)).map((f) => f.text)).toEqual([]);
+    });
+
     it('writes every text in NFC', () => {
       const notNfc = collectStrings(raw).filter((s) => s !== s.normalize('NFC'));
       expect(notNfc).toEqual([]);
