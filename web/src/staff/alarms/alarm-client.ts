@@ -111,27 +111,6 @@ export interface ActiveList {
   unregistered: Unregistered[];
 }
 
-export interface AlarmEvent {
-  id: string;
-  account: string;
-  sequence: string;
-  code: string;
-  zone: string | null;
-  zoneDescription: string | null;
-  receivedAt: string;
-  incidentId?: string;
-  qualifier: string;
-  category: string;
-  categoryLabel: string;
-  description: string | null;
-  descriptionVi: string | null;
-  cidCode: string | null;
-  encrypted: boolean;
-  transport: string;
-  knownAccount: boolean;
-  accountLabel?: string;
-}
-
 export interface AccountStats {
   account: string;
   falseAlarms: { total: number; last30Days: number; byReason: Record<string, number> };
@@ -176,13 +155,10 @@ const enc = encodeURIComponent;
 export const alarmApi = {
   accounts: (params: { q?: string; ward?: string; unresolved?: boolean } = {}, signal?: AbortSignal) =>
     request<{ accounts: AlarmAccount[] }>('GET', `/alarm-accounts${qs(params)}`, undefined, signal).then((r) => r.accounts),
-  account: (account: string, signal?: AbortSignal) => request<{ account: AlarmAccount }>('GET', `/alarm-accounts/${enc(account)}`, undefined, signal).then((r) => r.account),
   createAccount: (input: AccountInput & { account: string; premise: PremiseInput & { name: string; address: string } }) =>
     request<{ account: AlarmAccount }>('POST', '/alarm-accounts', input).then((r) => r.account),
   updateAccount: (account: string, patch: AccountInput) => request<{ account: AlarmAccount }>('PATCH', `/alarm-accounts/${enc(account)}`, patch).then((r) => r.account),
   stats: (account: string, signal?: AbortSignal) => request<{ stats: AccountStats }>('GET', `/alarm-accounts/${enc(account)}/stats`, undefined, signal).then((r) => r.stats),
-  events: (params: { account?: string; limit?: number }, signal?: AbortSignal) =>
-    request<{ events: AlarmEvent[] }>('GET', `/alarm-events${qs(params)}`, undefined, signal).then((r) => r.events),
   active: (signal?: AbortSignal) => request<ActiveList>('GET', '/alarms/active', undefined, signal),
   acknowledgeEvent: (id: string) => request<unknown>('POST', `/alarm-events/${enc(id)}/acknowledge`),
   acknowledgeTrouble: (id: string) => request<unknown>('POST', `/alarm-troubles/${enc(id)}/acknowledge`),
