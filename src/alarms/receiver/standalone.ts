@@ -1,5 +1,5 @@
 /**
- * The receiver alone, for the crash test and the benchmark (the platform itself wires the receiver in src/main.ts):
+ * The receiver alone, for the crash test and the benchmark (the platform wires the receiver in src/alarms/alarms.module.ts):
  *
  *   tsx src/alarms/receiver/standalone.ts --store pglite --data-dir DIR [--port 0] [--host 127.0.0.1]
  *       [--account ACCT:KEY:hex|ascii ...] [--no-udp]
