@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../app.ts';
-import { ADMIN_PASSWORD, login, startTestPlatform, type Session } from '../../test/support/platform.ts';
-import { createStaffUser, STAFF_PASSWORD, WARD_A, WARD_B } from './testing.ts';
+import { startTestPlatform, type Session } from '../../test/support/platform.ts';
+import { WARD_A, WARD_B } from './testing.ts';
+import { signInStaff } from './testing-http.ts';
 
 const SYSTEM = { username: 'system:test' };
 
 describe('dispatch HTTP API', () => {
   let p: Platform;
-  const s: Record<string, Session> = {};
+  let s: Record<string, Session> = {};
   beforeAll(async () => {
     p = await startTestPlatform();
-    await createStaffUser(p.db, { username: 'dp.one', role: 'dispatcher' });
-    await createStaffUser(p.db, { username: 'ld.one', role: 'leader' });
-    await createStaffUser(p.db, { username: 'kb.one', role: 'kb_editor' });
-    await createStaffUser(p.db, { username: 'wa.one', role: 'ward_officer', wardCode: WARD_A });
-    await createStaffUser(p.db, { username: 'wb.one', role: 'ward_officer', wardCode: WARD_B });
-    s.admin = await login(p, 'admin', ADMIN_PASSWORD);
-    s.dispatcher = await login(p, 'dp.one', STAFF_PASSWORD);
-    s.leader = await login(p, 'ld.one', STAFF_PASSWORD);
-    s.kb_editor = await login(p, 'kb.one', STAFF_PASSWORD);
-    s.wardA = await login(p, 'wa.one', STAFF_PASSWORD);
-    s.wardB = await login(p, 'wb.one', STAFF_PASSWORD);
+    s = await signInStaff(p, {
+      dispatcher: { username: 'dp.one', role: 'dispatcher' },
+      leader: { username: 'ld.one', role: 'leader' },
+      kb_editor: { username: 'kb.one', role: 'kb_editor' },
+      wardA: { username: 'wa.one', role: 'ward_officer', wardCode: WARD_A },
+      wardB: { username: 'wb.one', role: 'ward_officer', wardCode: WARD_B },
+    });
   });
   afterAll(async () => {
     await p.close();
@@ -130,24 +127,20 @@ describe('dispatch HTTP API', () => {
  */
 describe('role × ward access matrix', () => {
   let p: Platform;
-  const sessions: Record<string, Session> = {};
+  let sessions: Record<string, Session> = {};
   const ROLES = ['admin', 'dispatcher', 'leader', 'kb_editor', 'wardA', 'wardB'] as const;
   const PLACES = { A: WARD_A, B: WARD_B, city: null } as const;
   type Place = keyof typeof PLACES;
 
   beforeAll(async () => {
     p = await startTestPlatform();
-    await createStaffUser(p.db, { username: 'm.dispatcher', role: 'dispatcher' });
-    await createStaffUser(p.db, { username: 'm.leader', role: 'leader' });
-    await createStaffUser(p.db, { username: 'm.kb', role: 'kb_editor' });
-    await createStaffUser(p.db, { username: 'm.warda', role: 'ward_officer', wardCode: WARD_A });
-    await createStaffUser(p.db, { username: 'm.wardb', role: 'ward_officer', wardCode: WARD_B });
-    sessions.admin = await login(p, 'admin', ADMIN_PASSWORD);
-    sessions.dispatcher = await login(p, 'm.dispatcher', STAFF_PASSWORD);
-    sessions.leader = await login(p, 'm.leader', STAFF_PASSWORD);
-    sessions.kb_editor = await login(p, 'm.kb', STAFF_PASSWORD);
-    sessions.wardA = await login(p, 'm.warda', STAFF_PASSWORD);
-    sessions.wardB = await login(p, 'm.wardb', STAFF_PASSWORD);
+    sessions = await signInStaff(p, {
+      dispatcher: { username: 'm.dispatcher', role: 'dispatcher' },
+      leader: { username: 'm.leader', role: 'leader' },
+      kb_editor: { username: 'm.kb', role: 'kb_editor' },
+      wardA: { username: 'm.warda', role: 'ward_officer', wardCode: WARD_A },
+      wardB: { username: 'm.wardb', role: 'ward_officer', wardCode: WARD_B },
+    });
   });
   afterAll(async () => {
     await p.close();

@@ -5,9 +5,10 @@ import type { Platform } from '../app.ts';
 import type { StaffUser } from '../auth/roles.ts';
 import { createMemoryBus } from '../shared/bus.memory.ts';
 import { createLogger } from '../shared/logger.ts';
-import { ADMIN_PASSWORD, login, startTestPlatform, type Session } from '../../test/support/platform.ts';
+import { startTestPlatform, type Session } from '../../test/support/platform.ts';
 import { createLiveHub, LiveClient, DEFAULT_LIVE_OPTIONS, type LiveSocket } from './live.ts';
-import { createStaffUser, STAFF_PASSWORD, waitFor, WARD_A, WARD_B } from './testing.ts';
+import { waitFor, WARD_A, WARD_B } from './testing.ts';
+import { signInStaff } from './testing-http.ts';
 
 interface WsClient {
   on(ev: 'message', fn: (data: Buffer) => void): void;
@@ -38,20 +39,17 @@ function connect(url: string, headers: Record<string, string>): Promise<Conn> {
 describe('live WebSocket channel', () => {
   let p: Platform;
   let url: string;
-  const s: Record<string, Session> = {};
+  let s: Record<string, Session> = {};
   beforeAll(async () => {
     p = await startTestPlatform();
     await p.listen();
     url = `ws://127.0.0.1:${(p.app.server.address() as AddressInfo).port}/api/v1/live`;
-    await createStaffUser(p.db, { username: 'live.dp', role: 'dispatcher' });
-    await createStaffUser(p.db, { username: 'live.kb', role: 'kb_editor' });
-    await createStaffUser(p.db, { username: 'live.a', role: 'ward_officer', wardCode: WARD_A });
-    await createStaffUser(p.db, { username: 'live.b', role: 'ward_officer', wardCode: WARD_B });
-    s.admin = await login(p, 'admin', ADMIN_PASSWORD);
-    s.dp = await login(p, 'live.dp', STAFF_PASSWORD);
-    s.kb = await login(p, 'live.kb', STAFF_PASSWORD);
-    s.a = await login(p, 'live.a', STAFF_PASSWORD);
-    s.b = await login(p, 'live.b', STAFF_PASSWORD);
+    s = await signInStaff(p, {
+      dp: { username: 'live.dp', role: 'dispatcher' },
+      kb: { username: 'live.kb', role: 'kb_editor' },
+      a: { username: 'live.a', role: 'ward_officer', wardCode: WARD_A },
+      b: { username: 'live.b', role: 'ward_officer', wardCode: WARD_B },
+    });
   });
   afterAll(async () => {
     await p.close();
