@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../app.ts';
+import { templates } from './replies/index.ts';
 import { assistantPlatform } from './testing.ts';
 
-/** Whatever a client sends to the chat endpoint, the server answers 200 or a 4xx with the error envelope — never 5xx. */
+/**
+ * Whatever a client sends to the chat endpoint, the server answers 200 or a 4xx with the error envelope — never 5xx.
+ * The service turns a dialogue exception into a polite 200 ("internalError"), so a 200 must not be that answer either.
+ */
 
 let p: Platform;
 beforeAll(async () => {
@@ -12,6 +16,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await p.close();
 });
+
+const CRASHED = [templates('vi').internalError(), templates('en').internalError()];
+const notCrashed = (res: { statusCode: number; body: string; json(): { reply?: { text?: string } } }) => {
+  if (res.statusCode === 200) expect(CRASHED, res.body).not.toContain(res.json().reply?.text);
+};
 
 const vietnamese = fc.constantFrom(
   'đăng ký tạm trú', 'còn lệ phí?', 'cháy', 'cứu với', 'tôi bị lừa', 'hủy', 'bỏ qua', 'gửi', '1', '2', 'có', 'TG-2345-6789',
@@ -42,6 +51,7 @@ describe('POST /api/v1/chat/messages under fuzzing', () => {
         const res = await p.app.inject({ method: 'POST', url: '/api/v1/chat/messages', payload: b as Record<string, unknown> });
         expect(res.statusCode, res.body).toBeLessThan(500);
         if (res.statusCode !== 200) expect(res.json().error.code).toEqual(expect.any(String));
+        notCrashed(res);
       }),
       { numRuns: 300 },
     );
@@ -54,6 +64,7 @@ describe('POST /api/v1/chat/messages under fuzzing', () => {
         for (const t of turns) {
           const res = await p.app.inject({ method: 'POST', url: '/api/v1/chat/messages', payload: { text: t, ...(conversationId ? { conversationId } : {}) } });
           expect(res.statusCode, res.body).toBeLessThan(500);
+          notCrashed(res);
           if (res.statusCode === 200) conversationId = res.json().conversationId;
         }
       }),
