@@ -3,6 +3,7 @@
  * "25 ngach 4 ngo 92 nguyen khanh toan", "hẻm 45 Lê Lợi", "xã Tả Thanh Oai huyện Thanh Trì cũ".
  * Works on the folded copy (same indices as the text) and returns the names as written.
  */
+import { hasDiacritics } from './tone.ts';
 
 export interface Alley {
   kind: 'ngõ' | 'ngách' | 'hẻm' | 'kiệt';
@@ -54,7 +55,6 @@ const STOP_FOLDED = new Set([
 /** Two-word endings: "thành phố", "hà nội", "thị trấn", "thị xã", "chung cư". */
 const STOP_BIGRAMS = new Set(['thanh pho', 'ha noi', 'thi tran', 'thi xa', 'chung cu', 'dia chi']);
 
-const hasMarks = (w: string) => w !== w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
 
 /** Reads up to `max` name words starting at `from`; returns [endIndex, name] or undefined. */
 function readName(text: string, folded: string, from: number, max = 4): [number, string] | undefined {
@@ -68,7 +68,7 @@ function readName(text: string, folded: string, from: number, max = 4): [number,
     if (!m) break;
     const word = m[1]!;
     const written = text.slice(re.lastIndex - word.length, re.lastIndex).toLowerCase();
-    const stop = hasMarks(written) ? STOP_ACCENTED.has(written) : STOP_FOLDED.has(word);
+    const stop = hasDiacritics(written) ? STOP_ACCENTED.has(written) : STOP_FOLDED.has(word);
     if (stop && !(count > 0 && written === 'bà')) break;
     const next = /^\s*([\p{L}]+)/u.exec(folded.slice(re.lastIndex));
     if (next && STOP_BIGRAMS.has(`${word} ${next[1]}`)) break;

@@ -3,7 +3,7 @@ import { detectFacets, type Facet } from './facets.ts';
 import { DEFAULT_INTENTS, INTENT_FAMILIES, type IntentExamples, type MetaIntent } from './intents/index.ts';
 import { Idf, LabelBm25, NearestIndex, SoftmaxModel, Vocabulary, softmaxInPlace, type Example } from './model.ts';
 import { normalize, type Ambiguity, type NormalizedText } from './normalize.ts';
-import { EN_GLOSSARY_GENERIC, STOPWORDS } from './lexicon.ts';
+import { EN_GLOSSARY_GENERIC } from './lexicon.ts';
 
 export interface ProcedureInput {
   slug: string;
@@ -217,6 +217,11 @@ export function createEngine(options: EngineOptions): Engine {
   );
   const full = buildIndexes(rows, labels.length, oos, finalModel);
   const isProc = (l: number) => l < procs.length;
+  const followupLabel = labels.indexOf('followup');
+  // families as label indices, once: the meta intent and its procedures present in this engine
+  const families = (Object.entries(INTENT_FAMILIES) as Array<[MetaIntent, string[]]>)
+    .map(([meta, slugs]) => ({ meta, m: labels.indexOf(meta), members: slugs.map((s) => labels.indexOf(s)).filter((i) => i >= 0) }))
+    .filter((f) => f.m >= 0 && f.members.length > 0);
 
   function classify(text: string): Classification {
     const n = normalize(text);
@@ -243,11 +248,11 @@ export function createEngine(options: EngineOptions): Engine {
       normalized: n,
     };
     // a bare follow-up fragment ("còn lệ phí?", "mất bao lâu"): nothing but facet cues and generic words
-    const domainResidual = residual.filter((r) => full.domainIdf.has('u:' + r) && !STOPWORDS.has(r));
+    const domainResidual = residual.filter((r) => full.domainIdf.has('u:' + r));
     const metaTop = labels[order[0]!]!;
     const fragmentTop = metaTop === 'followup' || metaTop === 'out_of_scope' || isProc(order[0]!);
     if (facets.length > 0 && residual.length === 0 && fragmentTop) {
-      return { intent: 'followup', band: 'confident', confidence: Math.max(0.6, p[labels.indexOf('followup')] ?? 0), ...base };
+      return { intent: 'followup', band: 'confident', confidence: Math.max(0.6, p[followupLabel] ?? 0), ...base };
     }
     let top = order[0]!;
     if (labels[top] === 'followup' && domainResidual.length > 0) {
@@ -261,10 +266,7 @@ export function createEngine(options: EngineOptions): Engine {
     let slug: string | undefined = isProc(top) ? topLabel : undefined;
     let confidence = p[top]! / (1 - skipped);
     // families: a meta intent that also names a procedure (report_crime → to-giac.*, find_ward → ho-tro.tim-...)
-    for (const [meta, slugs] of Object.entries(INTENT_FAMILIES) as Array<[MetaIntent, string[]]>) {
-      const m = labels.indexOf(meta);
-      const members = slugs.map((s) => labels.indexOf(s)).filter((i) => i >= 0);
-      if (m < 0 || members.length === 0) continue;
+    for (const { meta, m, members } of families) {
       const bestMember = members.reduce((a, b) => (p[b]! > p[a]! ? b : a));
       if (top === m) {
         slug = labels[bestMember];
@@ -301,20 +303,14 @@ export function createEngine(options: EngineOptions): Engine {
       confidence,
       ...base,
     };
-    if (band === 'unsure') result.clarify = clarification(n, [top, second ?? order[1]!], labels, procs.length, procs);
+    if (band === 'unsure') result.clarify = clarification(n, [top, second ?? order[1]!], labels, procs);
     return result;
   }
 
   return { classify, labels, temperature };
 }
 
-function clarification(
-  n: NormalizedText,
-  ids: number[],
-  labels: string[],
-  nProcs: number,
-  procs: ProcedureInput[],
-): Clarification {
+function clarification(n: NormalizedText, ids: number[], labels: string[], procs: ProcedureInput[]): Clarification {
   const amb = n.ambiguities[0];
   if (amb) {
     return {
@@ -324,7 +320,7 @@ function clarification(
   }
   const options = ids
     .filter((i) => i !== undefined && labels[i] !== 'out_of_scope')
-    .map((i) => ({ label: labels[i]!, title: i < nProcs ? procs[i]!.title : INTENT_TITLES[labels[i] as MetaIntent] }));
+    .map((i) => ({ label: labels[i]!, title: i < procs.length ? procs[i]!.title : INTENT_TITLES[labels[i] as MetaIntent] }));
   if (options.length < 2) {
     return { question: 'Dạ, anh/chị có thể nói rõ hơn mình cần làm thủ tục gì không ạ?', options };
   }

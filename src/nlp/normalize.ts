@@ -185,7 +185,7 @@ export function normalize(text: string): NormalizedText {
       exp = FOLDED_EXPANSIONS[f];
     }
     if (exp !== undefined && exp !== tok) {
-      if (exp !== tok && foldDiacritics(exp) !== f) expansions.push({ token: tok, expansion: exp });
+      if (foldDiacritics(exp) !== f) expansions.push({ token: tok, expansion: exp });
       for (const s of exp.split(' ')) {
         syllables.push(s);
         foldedSyllables.push(matchKey(foldDiacritics(s)));
