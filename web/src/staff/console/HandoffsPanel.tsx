@@ -3,11 +3,16 @@ import { errorMessage, type StaffUser } from '../../api.ts';
 import { assistantApi, CHANNEL_LABELS, type ChatMessage, type Handoff } from './assistant-client.ts';
 import { roleCan } from './can.ts';
 import { clockDuration, timeOf } from './format.ts';
+import { useLiveList } from './hooks.ts';
 import type { LiveEvent } from './types.ts';
+import { WardSelect } from './WardSelect.tsx';
 import { useWards } from './wards.ts';
 
 // The ward's conversation hand-off queue: citizens the assistant passed to a human. An officer takes one,
 // answers in the same chat (the citizen sees it at once) and closes it; the assistant then resumes.
+
+/** A new or changed hand-off re-reads the list; a message bumps the open conversation. */
+const concernsHandoffs = (type: string) => type.startsWith('handoff.') || type === 'chat.message';
 
 const ROLE_LABELS: Record<ChatMessage['role'], string> = { citizen: 'Người dân', assistant: 'Trợ lý ảo', officer: 'Cán bộ', system: 'Hệ thống' };
 
@@ -24,48 +29,18 @@ export function HandoffsPanel({ user, subscribe }: Props) {
   const cityWide = can.scope === null;
   const { list: wards } = useWards();
   const [ward, setWard] = useState('');
-  const [list, setList] = useState<Handoff[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [show, setShow] = useState<'open' | 'all'>('open');
   const [openId, setOpenId] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const loadedAt = useRef(Date.now());
-
-  const load = useCallback(() => {
-    const c = new AbortController();
-    assistantApi.handoffs(show, c.signal, cityWide && ward ? ward : undefined).then(
-      (l) => {
+  const fetchList = useCallback(
+    (signal: AbortSignal) =>
+      assistantApi.handoffs(show, signal, cityWide && ward ? ward : undefined).then((l) => {
         loadedAt.current = Date.now();
-        setList(l);
-        setError(null);
-      },
-      (e) => {
-        if (c.signal.aborted) return;
-        setError(errorMessage(e));
-      },
-    );
-    return c;
-  }, [show, cityWide, ward]);
-
-  useEffect(() => {
-    const c = load();
-    return () => c.abort();
-  }, [load]);
-
-  // Live: a new or changed hand-off re-reads the list; a message bumps the open conversation.
-  useEffect(() => {
-    let t: ReturnType<typeof setTimeout> | null = null;
-    const off = subscribe((e) => {
-      if (!e.type.startsWith('handoff.') && e.type !== 'chat.message') return;
-      if (t) clearTimeout(t);
-      t = setTimeout(() => load(), 200);
-      setVersion((v) => v + 1);
-    });
-    return () => {
-      off();
-      if (t) clearTimeout(t);
-    };
-  }, [subscribe, load]);
+        return l;
+      }),
+    [show, cityWide, ward],
+  );
+  const { list, error, version, reload } = useLiveList(fetchList, subscribe, concernsHandoffs);
 
   const queued = list?.filter((h) => h.status === 'queued').length ?? 0;
   const waited = (h: Handoff) => (h.status === 'queued' ? h.waitingMs + Math.max(0, Date.now() - loadedAt.current) : h.waitingMs);
@@ -77,19 +52,7 @@ export function HandoffsPanel({ user, subscribe }: Props) {
           <span>
             Đang chờ: <strong>{queued}</strong>
           </span>
-          {cityWide && (
-            <label>
-              Xã/phường{' '}
-              <select value={ward} onChange={(e) => setWard(e.target.value)}>
-                <option value="">Toàn thành phố</option>
-                {wards.map((w) => (
-                  <option key={w.code} value={w.code}>
-                    {w.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          {cityWide && <WardSelect wards={wards} value={ward} onChange={setWard} />}
           <label className="q-check">
             <input type="checkbox" checked={show === 'all'} onChange={(e) => setShow(e.target.checked ? 'all' : 'open')} /> Cả các cuộc đã kết thúc
           </label>
@@ -148,7 +111,7 @@ export function HandoffsPanel({ user, subscribe }: Props) {
       </div>
       <div className="ho-chat">
         {openId ? (
-          <Conversation key={openId} id={openId} me={user.username} canWrite={can.write} version={version} onChanged={() => load()} />
+          <Conversation key={openId} id={openId} me={user.username} canWrite={can.write} version={version} onChanged={() => reload()} />
         ) : (
           <p className="muted">Chọn một cuộc trò chuyện để đọc và trả lời người dân.</p>
         )}

@@ -3,8 +3,10 @@ import { errorMessage, type StaffUser } from '../../api.ts';
 import { assistantApi, CHANNEL_LABELS, REPORT_STATUS_LABELS, type Report, type ReportStatus } from './assistant-client.ts';
 import { roleCan } from './can.ts';
 import { dateTimeOf } from './format.ts';
+import { useLiveList } from './hooks.ts';
 import { actorText } from './timeline-text.ts';
 import type { LiveEvent } from './types.ts';
+import { WardSelect } from './WardSelect.tsx';
 import { useWards } from './wards.ts';
 
 // Citizens' reports (tin báo, tố giác) routed to the ward by the assistant: list, detail with evidence,
@@ -15,6 +17,8 @@ const FILTERS: Array<{ value: string; label: string }> = [
   { value: 'received', label: 'Mới tiếp nhận' },
   { value: '', label: 'Tất cả' },
 ];
+
+const concernsReports = (type: string) => type.startsWith('report.');
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -29,44 +33,9 @@ export function ReportsPanel({ user, subscribe }: Props) {
   const { list: wards } = useWards();
   const [ward, setWard] = useState('');
   const [filter, setFilter] = useState(FILTERS[0]!.value);
-  const [list, setList] = useState<Report[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  const load = useCallback(() => {
-    const c = new AbortController();
-    assistantApi.reports(filter, c.signal, cityWide && ward ? ward : undefined).then(
-      (l) => {
-        setList(l);
-        setError(null);
-      },
-      (e) => {
-        if (c.signal.aborted) return;
-        setError(errorMessage(e));
-      },
-    );
-    return c;
-  }, [filter, cityWide, ward]);
-
-  useEffect(() => {
-    const c = load();
-    return () => c.abort();
-  }, [load]);
-
-  useEffect(() => {
-    let t: ReturnType<typeof setTimeout> | null = null;
-    const off = subscribe((e) => {
-      if (!e.type.startsWith('report.')) return;
-      if (t) clearTimeout(t);
-      t = setTimeout(() => load(), 200);
-      setVersion((v) => v + 1);
-    });
-    return () => {
-      off();
-      if (t) clearTimeout(t);
-    };
-  }, [subscribe, load]);
+  const fetchList = useCallback((signal: AbortSignal) => assistantApi.reports(filter, signal, cityWide && ward ? ward : undefined), [filter, cityWide, ward]);
+  const { list, error, version, reload } = useLiveList(fetchList, subscribe, concernsReports);
 
   return (
     <div className="ho">
@@ -82,19 +51,7 @@ export function ReportsPanel({ user, subscribe }: Props) {
               ))}
             </select>
           </label>
-          {cityWide && (
-            <label>
-              Xã/phường{' '}
-              <select value={ward} onChange={(e) => setWard(e.target.value)}>
-                <option value="">Toàn thành phố</option>
-                {wards.map((w) => (
-                  <option key={w.code} value={w.code}>
-                    {w.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          {cityWide && <WardSelect wards={wards} value={ward} onChange={setWard} />}
         </div>
         {error && (
           <p className="alert alert-error" role="alert">
@@ -138,7 +95,7 @@ export function ReportsPanel({ user, subscribe }: Props) {
         )}
       </div>
       <div className="ho-chat">
-        {openId ? <ReportDetail key={openId} id={openId} canWrite={can.write} version={version} onChanged={() => load()} /> : <p className="muted">Chọn một tin báo để xem chi tiết và cập nhật.</p>}
+        {openId ? <ReportDetail key={openId} id={openId} canWrite={can.write} version={version} onChanged={() => reload()} /> : <p className="muted">Chọn một tin báo để xem chi tiết và cập nhật.</p>}
       </div>
     </div>
   );

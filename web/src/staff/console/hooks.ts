@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../../api.ts';
+import type { LiveEvent } from './types.ts';
 
 /** The server's time now (local clock + measured offset), re-rendering every `everyMs`. */
 export function useNow(offsetMs: number, everyMs = 1000): number {
@@ -50,4 +52,54 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!el || !el.tagName) return false;
   const tag = el.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+/**
+ * A staff list read over HTTP and re-read (debounced) when a live event about it arrives. `version` is
+ * bumped by each such event so that an open item re-reads itself too. `fetchList` should be memoised
+ * (useCallback): a new one re-reads the list (filters changed).
+ */
+export function useLiveList<T>(
+  fetchList: (signal: AbortSignal) => Promise<T[]>,
+  subscribe: (h: (e: LiveEvent) => void) => () => void,
+  concerns: (eventType: string) => boolean,
+) {
+  const [list, setList] = useState<T[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const load = useCallback(() => {
+    const c = new AbortController();
+    fetchList(c.signal).then(
+      (l) => {
+        setList(l);
+        setError(null);
+      },
+      (e) => {
+        if (!c.signal.aborted) setError(errorMessage(e));
+      },
+    );
+    return c;
+  }, [fetchList]);
+
+  useEffect(() => {
+    const c = load();
+    return () => c.abort();
+  }, [load]);
+
+  useEffect(() => {
+    let t: ReturnType<typeof setTimeout> | null = null;
+    const off = subscribe((e) => {
+      if (!concerns(e.type)) return;
+      if (t) clearTimeout(t);
+      t = setTimeout(() => load(), 200);
+      setVersion((v) => v + 1);
+    });
+    return () => {
+      off();
+      if (t) clearTimeout(t);
+    };
+  }, [subscribe, load, concerns]);
+
+  return { list, error, version, reload: load };
 }

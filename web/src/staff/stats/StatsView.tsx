@@ -4,6 +4,7 @@ import { INCIDENT_SOURCE_LABELS, INCIDENT_STATUS_LABELS, type IncidentSource, ty
 import { dispatchApi } from '../console/client.ts';
 import { count, percent, wordsDuration } from '../console/format.ts';
 import type { Stats } from '../console/types.ts';
+import { WardSelect } from '../console/WardSelect.tsx';
 import { DayChart, HBarChart } from './charts.tsx';
 import './stats.css';
 
@@ -99,17 +100,7 @@ export function StatsView({ wards }: { wards: Ward[] }) {
             </button>
           ))}
         </div>
-        <label className="stats-ward">
-          Xã/phường{' '}
-          <select value={ward} onChange={(e) => setWard(e.target.value)}>
-            <option value="">Toàn thành phố</option>
-            {wards.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WardSelect className="stats-ward" wards={wards} value={ward} onChange={setWard} />
         <button type="button" className="btn btn-light btn-sm" onClick={() => setReload((n) => n + 1)}>
           Làm mới
         </button>
