@@ -36,15 +36,19 @@ const RESPONSE = {
   None: 'Không cần hành động',
 } as const;
 
-function Options<T extends Record<string, string>>({ map }: { map: T }) {
+/** A labelled select of CAP codes, shown by their Vietnamese names. */
+function CodeSelect<T extends Record<string, string>>({ label, map, value, onChange }: { label: string; map: T; value: keyof T; onChange: (code: keyof T) => void }) {
   return (
-    <>
-      {Object.entries(map).map(([k, v]) => (
-        <option key={k} value={k}>
-          {v}
-        </option>
-      ))}
-    </>
+    <label>
+      {label}
+      <select value={String(value)} onChange={(e) => onChange(e.target.value as keyof T)}>
+        {Object.entries(map).map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -125,46 +129,16 @@ export function WarningForm({ wards, incident }: { wards: Ward[]; incident: Inci
     <div className="warn">
       <form className="cc-form" onSubmit={check}>
         <div className="cc-form-grid cc-form-grid-3">
-          <label>
-            Loại bản tin
-            <select value={status} onChange={(e) => setStatus(e.target.value as keyof typeof STATUS)}>
-              <Options map={STATUS} />
-            </select>
-          </label>
-          <label>
-            Lĩnh vực
-            <select value={category} onChange={(e) => setCategory(e.target.value as keyof typeof CATEGORY)}>
-              <Options map={CATEGORY} />
-            </select>
-          </label>
+          <CodeSelect label="Loại bản tin" map={STATUS} value={status} onChange={setStatus} />
+          <CodeSelect label="Lĩnh vực" map={CATEGORY} value={category} onChange={setCategory} />
           <label>
             Sự kiện
             <input value={event} onChange={(e) => setEvent(e.target.value)} maxLength={200} placeholder="Ví dụ: Cháy nhà dân" />
           </label>
-          <label>
-            Mức khẩn cấp
-            <select value={urgency} onChange={(e) => setUrgency(e.target.value as keyof typeof URGENCY)}>
-              <Options map={URGENCY} />
-            </select>
-          </label>
-          <label>
-            Mức nghiêm trọng
-            <select value={severity} onChange={(e) => setSeverity(e.target.value as keyof typeof SEVERITY)}>
-              <Options map={SEVERITY} />
-            </select>
-          </label>
-          <label>
-            Mức chắc chắn
-            <select value={certainty} onChange={(e) => setCertainty(e.target.value as keyof typeof CERTAINTY)}>
-              <Options map={CERTAINTY} />
-            </select>
-          </label>
-          <label>
-            Khuyến nghị người dân
-            <select value={response} onChange={(e) => setResponse(e.target.value as keyof typeof RESPONSE)}>
-              <Options map={RESPONSE} />
-            </select>
-          </label>
+          <CodeSelect label="Mức khẩn cấp" map={URGENCY} value={urgency} onChange={setUrgency} />
+          <CodeSelect label="Mức nghiêm trọng" map={SEVERITY} value={severity} onChange={setSeverity} />
+          <CodeSelect label="Mức chắc chắn" map={CERTAINTY} value={certainty} onChange={setCertainty} />
+          <CodeSelect label="Khuyến nghị người dân" map={RESPONSE} value={response} onChange={setResponse} />
           <label>
             Hiệu lực (phút)
             <input type="number" min={5} max={10080} value={expires} onChange={(e) => setExpires(e.target.value)} />
