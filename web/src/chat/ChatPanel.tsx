@@ -33,18 +33,12 @@ const GEO_ERRORS: Record<number, string> = {
   3: 'Lấy vị trí quá lâu. Anh/chị thử lại hoặc nhập địa chỉ.',
 };
 
-export function ChatPanel({ variant = 'page', storageKey = 'binh-yen-chat', starters = DEFAULT_STARTERS, welcome }: Props) {
-  const store = useMemo(() => (variant === 'embed' ? widgetStore(storageKey) : sessionStore(storageKey)), [variant, storageKey]);
-  const c = useConversation(store);
+/** The message box: its own component, so that typing re-renders the box and not every message of the chat. */
+function Composer({ busy, error, send }: { busy: boolean; error: string | null; send: (text: string) => Promise<boolean> }) {
   const [text, setText] = useState('');
-  const [locating, setLocating] = useState(false);
-  const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const inputId = useId();
-  const speech = useReadAloud();
   const mic = useSpeechInput(setText);
-  const embedded = variant === 'embed';
-  const busy = c.sending || c.restoring;
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -54,7 +48,7 @@ export function ChatPanel({ variant = 'page', storageKey = 'binh-yen-chat', star
     // Cleared at once; a message that could not be sent stays in the chat with "Gửi lại".
     setText('');
     inputRef.current?.focus();
-    await c.send(body);
+    await send(body);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -63,6 +57,67 @@ export function ChatPanel({ variant = 'page', storageKey = 'binh-yen-chat', star
       void submit();
     }
   };
+
+  return (
+    <form className="cw-form" onSubmit={(e) => void submit(e)}>
+      {(error || mic.error) && (
+        <div className="cw-error" role="alert">
+          {error ?? mic.error}
+        </div>
+      )}
+      <label htmlFor={inputId} className="visually-hidden">
+        Câu hỏi của anh/chị
+      </label>
+      <div className="cw-input-wrap">
+        <textarea
+          ref={inputRef}
+          id={inputId}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          maxLength={MAX_CHARS}
+          rows={1}
+          enterKeyHint="send"
+          placeholder={mic.listening ? 'Đang nghe… anh/chị nói đi ạ' : 'Nhập câu hỏi…'}
+        />
+        {text.length > MAX_CHARS - 200 && (
+          <span className="cw-counter" aria-live="polite">
+            {text.length}/{MAX_CHARS}
+          </span>
+        )}
+      </div>
+      {mic.supported && (
+        <button
+          type="button"
+          className={`cw-round cw-mic${mic.listening ? ' is-on' : ''}`}
+          aria-pressed={mic.listening}
+          aria-label={mic.listening ? 'Dừng nói' : 'Nói thay vì gõ (tiếng Việt)'}
+          title="Nhận dạng giọng nói do trình duyệt cung cấp"
+          onClick={() => (mic.listening ? mic.stop() : mic.start())}
+          disabled={busy}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 15a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v7a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V22h2v-3.1a7 7 0 0 0 6-6.9h-2z" />
+          </svg>
+        </button>
+      )}
+      <button type="submit" className="cw-round cw-send" aria-label="Gửi" disabled={busy || !text.trim()}>
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z" />
+        </svg>
+      </button>
+    </form>
+  );
+}
+
+export function ChatPanel({ variant = 'page', storageKey = 'binh-yen-chat', starters = DEFAULT_STARTERS, welcome }: Props) {
+  const store = useMemo(() => (variant === 'embed' ? widgetStore(storageKey) : sessionStore(storageKey)), [variant, storageKey]);
+  const c = useConversation(store);
+  const [locating, setLocating] = useState(false);
+  const logRef = useRef<HTMLDivElement>(null);
+  const speech = useReadAloud();
+  const embedded = variant === 'embed';
+  const busy = c.sending || c.restoring;
 
   const shareLocation = useCallback(() => {
     if (!('geolocation' in navigator)) {
@@ -181,54 +236,7 @@ export function ChatPanel({ variant = 'page', storageKey = 'binh-yen-chat', star
           Anh/chị vui lòng quay lại sau. Khi khẩn cấp xin gọi 113, 114 hoặc 115.
         </Alert>
       ) : (
-        <form className="cw-form" onSubmit={(e) => void submit(e)}>
-          {(c.error || mic.error) && (
-            <div className="cw-error" role="alert">
-              {c.error ?? mic.error}
-            </div>
-          )}
-          <label htmlFor={inputId} className="visually-hidden">
-            Câu hỏi của anh/chị
-          </label>
-          <div className="cw-input-wrap">
-            <textarea
-              ref={inputRef}
-              id={inputId}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={onKeyDown}
-              maxLength={MAX_CHARS}
-              rows={1}
-              enterKeyHint="send"
-              placeholder={mic.listening ? 'Đang nghe… anh/chị nói đi ạ' : 'Nhập câu hỏi…'}
-            />
-            {text.length > MAX_CHARS - 200 && (
-              <span className="cw-counter" aria-live="polite">
-                {text.length}/{MAX_CHARS}
-              </span>
-            )}
-          </div>
-          {mic.supported && (
-            <button
-              type="button"
-              className={`cw-round cw-mic${mic.listening ? ' is-on' : ''}`}
-              aria-pressed={mic.listening}
-              aria-label={mic.listening ? 'Dừng nói' : 'Nói thay vì gõ (tiếng Việt)'}
-              title="Nhận dạng giọng nói do trình duyệt cung cấp"
-              onClick={() => (mic.listening ? mic.stop() : mic.start())}
-              disabled={busy}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M12 15a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v7a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V22h2v-3.1a7 7 0 0 0 6-6.9h-2z" />
-              </svg>
-            </button>
-          )}
-          <button type="submit" className="cw-round cw-send" aria-label="Gửi" disabled={busy || !text.trim()}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z" />
-            </svg>
-          </button>
-        </form>
+        <Composer busy={busy} error={c.error} send={c.send} />
       )}
       <p className="cw-disclaimer">
         Không nhập số căn cước, mật khẩu hay thông tin nhạy cảm khác.
