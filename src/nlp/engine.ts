@@ -139,15 +139,15 @@ function coverage(t: Trained, terms: string[]): number {
 }
 
 /**
- * `known`: the message is known to be in the domain's language (an English message whose words the glossary
- * rendered in Vietnamese), so unknown words are not held against it.
+ * `cov`: the message's `coverage` (1 when it is known to be in the domain's language: an English message whose
+ * words the glossary rendered in Vietnamese, so unknown words are not held against it).
  */
-function scores(t: Trained, features: string[], terms: string[], oos: number, known = false): Float64Array {
+function scores(t: Trained, features: string[], terms: string[], oos: number, cov: number): Float64Array {
   const z = t.model.logits(features);
   const lex = t.bm25.scores(terms);
   const near = t.nearest.best(terms);
   for (let l = 0; l < z.length; l++) z[l] = z[l]! + W_BM25 * lex[l]! + W_NEAREST * near[l]!;
-  if (!known) z[oos] = z[oos]! + W_UNKNOWN * (1 - coverage(t, terms));
+  z[oos] = z[oos]! + W_UNKNOWN * (1 - cov);
   return z;
 }
 
@@ -207,7 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
   const sgd = { epochs: EPOCHS, learningRate: 0.6, l2: 0, seed };
   const partialModel = SoftmaxModel.train(toExamples(fit), labels.length, vocab, sgd);
   const partial = buildIndexes(fit, labels.length, oos, partialModel);
-  const temperature = fitTemperature(held.map((h) => ({ z: scores(partial, h.features, h.terms, oos), y: h.label })));
+  const temperature = fitTemperature(held.map((h) => ({ z: scores(partial, h.features, h.terms, oos, coverage(partial, h.terms)), y: h.label })));
   const finalModel = SoftmaxModel.train(
     toExamples(rows),
     labels.length,
@@ -228,7 +228,8 @@ export function createEngine(options: EngineOptions): Engine {
     const features = featuresOf(n);
     const terms = contentTerms(features);
     const vouched = n.glossary.some((g) => !EN_GLOSSARY_GENERIC.has(g));
-    const p = scores(full, features, terms, oos, vouched);
+    const cov = vouched ? 1 : coverage(full, terms);
+    const p = scores(full, features, terms, oos, cov);
     softmaxInPlace(p, temperature);
     const order = [...p.keys()].sort((a, b) => p[b]! - p[a]!);
     const { facets, residual } = detectFacets(n);
@@ -278,7 +279,6 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const second = order.find((l) => l !== top && !(INTENT_FAMILIES[intent as MetaIntent] ?? []).includes(labels[l]!) && labels[l] !== intent);
     const p2 = second === undefined ? 0 : p[second]!;
-    const cov = vouched ? 1 : coverage(full, terms);
     let band: Band;
     if (intent === 'out_of_scope' || (confidence < 0.2 && cov < 0.5) || confidence < 0.08) band = 'out_of_scope';
     else if (confidence >= 0.45 && confidence >= 1.8 * p2) band = 'confident';
