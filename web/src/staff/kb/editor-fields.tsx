@@ -8,7 +8,8 @@ import { formatVnd, friendlyMessage } from './kb-text.ts';
 
 export type Path = ReadonlyArray<string | number>;
 
-export const pathKey = (p: Path) => p.join('.');
+/** The API's key of a path ("fees.0.amountVnd"): the server's own function, so errors always match their field. */
+export { pathKey } from '../../../../src/kb/field-labels.ts';
 /** DOM id of the input at `path` (stable, used by the error summary's links). */
 export const fieldId = (p: Path) => `kbf-${p.map((s) => String(s).replace(/[^A-Za-z0-9_-]/g, '_')).join('-')}`;
 
