@@ -54,9 +54,10 @@ describe('NLP development set (eval/devset.jsonl)', () => {
     const { entries } = await loadEntries(kbDir);
     const engine = createEngine({ procedures: proceduresFromEntries(entries.map((e) => e.entry)) });
     const rep = evaluate(engine, items, { now: new Date(2026, 0, 15) });
-    expect(rep.overall.top1 / rep.overall.n).toBeGreaterThanOrEqual(0.85);
-    expect(rep.unaccented.top1 / rep.unaccented.n).toBeGreaterThanOrEqual(0.8);
-    expect(rep.emergency.recall).toBeGreaterThanOrEqual(0.95);
-    expect(rep.emergency.precision).toBeGreaterThanOrEqual(0.95);
+    // floors a little under the measured 97.9 % / 98.7 % / 100 % / 100 %, so that a real regression fails here
+    expect(rep.overall.top1 / rep.overall.n).toBeGreaterThanOrEqual(0.95);
+    expect(rep.unaccented.top1 / rep.unaccented.n).toBeGreaterThanOrEqual(0.95);
+    expect(rep.emergency.recall).toBeGreaterThanOrEqual(0.98);
+    expect(rep.emergency.precision).toBeGreaterThanOrEqual(0.98);
   });
 });
