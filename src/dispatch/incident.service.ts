@@ -20,6 +20,7 @@ import { appendTimeline, loadTimeline, verifyIncidentTimeline, type VerifyResult
 import { createUnitRepository } from './unit.repository.ts';
 import { assignmentView, incidentSummary, incidentView, linkView, standardsView, timelineView } from './views.ts';
 
+/** Ward of a point and/or an address (the point first, then the address): `wardResolverFrom` in dispatch.module.ts. */
 export type ResolveWard = (q: { lat?: number; lon?: number; address?: string }) => Promise<string | null>;
 
 export interface IncidentServiceDeps {
@@ -106,11 +107,10 @@ export function createIncidentService(deps: IncidentServiceDeps) {
   async function resolveWardFor(input: { lat?: number | null; lon?: number | null; address?: string | null }): Promise<string | null> {
     if (!deps.resolveWard) return null;
     try {
-      if (input.lat != null && input.lon != null) {
-        const w = await deps.resolveWard({ lat: input.lat, lon: input.lon });
-        if (w) return w;
-      }
-      if (input.address) return await deps.resolveWard({ address: input.address });
+      return await deps.resolveWard({
+        ...(input.lat != null && input.lon != null ? { lat: input.lat, lon: input.lon } : {}),
+        ...(input.address ? { address: input.address } : {}),
+      });
     } catch (err) {
       deps.log.warn({ err }, 'ward resolution failed');
     }
@@ -168,6 +168,11 @@ export function createIncidentService(deps: IncidentServiceDeps) {
       const lon = input.lon ?? null;
       if ((lat === null) !== (lon === null)) throw new AppError('VALIDATION', 'Cần cả vĩ độ và kinh độ.');
       const addressText = text(input.addressText, 500);
+      const priority = input.priority ?? DEFAULT_PRIORITY[input.type];
+      const reporter = text(input.reporter, 200);
+      const callbackPhone = text(input.callbackPhone, 40);
+      const description = text(input.description);
+      const isDemo = input.isDemo ?? false;
       if (!wardCode) wardCode = await resolveWardFor({ lat, lon, address: addressText });
       const id = randomUUID();
       const receivedAt = input.receivedAt ?? at;
@@ -177,17 +182,17 @@ export function createIncidentService(deps: IncidentServiceDeps) {
           id,
           code,
           type: input.type,
-          priority: input.priority ?? DEFAULT_PRIORITY[input.type],
+          priority,
           status: 'new',
           source: input.source,
           ward_code: wardCode,
           address_text: addressText,
           lat,
           lon,
-          reporter_name: text(input.reporter, 200),
-          callback_phone: text(input.callbackPhone, 40),
-          description: text(input.description),
-          is_demo: input.isDemo ?? false,
+          reporter_name: reporter,
+          callback_phone: callbackPhone,
+          description,
+          is_demo: isDemo,
           created_by: actor.username,
           created_at: at,
           updated_at: at,
@@ -201,9 +206,8 @@ export function createIncidentService(deps: IncidentServiceDeps) {
           actor: actor.username,
           action: 'created',
           data: {
-            code, source: input.source, type: input.type, priority: input.priority ?? DEFAULT_PRIORITY[input.type], wardCode,
-            addressText, lat, lon, reporter: text(input.reporter, 200), callbackPhone: text(input.callbackPhone, 40),
-            description: text(input.description), receivedAt: receivedAt.toISOString(), links, isDemo: input.isDemo ?? false,
+            code, source: input.source, type: input.type, priority, wardCode, addressText, lat, lon, reporter, callbackPhone,
+            description, receivedAt: receivedAt.toISOString(), links, isDemo,
           },
         });
         return (await incidents.get(tx, id))!;
