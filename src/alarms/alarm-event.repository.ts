@@ -72,7 +72,7 @@ export class AlarmEventRepository implements AlarmStore {
     }
     const seenParams = [[...lastSeen.keys()], [...lastSeen.values()].map((d) => d.toISOString())];
     if (candidates.length === 0) {
-      await this.db.query(`${SEEN_SQL.replace('$S1', '$1').replace('$S2', '$2')}`, seenParams);
+      await this.db.query(SEEN_ONLY_SQL, seenParams);
       return results.map((r) => r!);
     }
 
@@ -124,6 +124,8 @@ export class AlarmEventRepository implements AlarmStore {
 const SEEN_SQL = `update alarm_accounts a set last_seen_at = v.t
   from unnest($S1::text[], $S2::timestamptz[]) as v(account, t)
   where a.account = v.account and (a.last_seen_at is null or a.last_seen_at < v.t)`;
+/** A batch of NULL frames and duplicates only refreshes last-seen. */
+const SEEN_ONLY_SQL = SEEN_SQL.replace('$S1', '$1').replace('$S2', '$2');
 
 const COMMIT_SQL = `with fresh as (
     insert into alarm_dedupe as d (account, receiver, line, sequence, first_received_at)
