@@ -118,22 +118,6 @@ export function daysSince(isoDay: string, now = new Date()): number {
   return Math.round((b - a) / 86_400_000);
 }
 
-/** The moment that matters most for a version in lists. */
-export function versionWhen(v: VersionSummary): { label: string; at: string | null } {
-  switch (v.state) {
-    case 'published':
-      return { label: 'Xuất bản', at: v.publishedAt };
-    case 'archived':
-      return { label: 'Thay thế', at: v.archivedAt };
-    case 'rejected':
-      return { label: 'Từ chối', at: v.rejectedAt };
-    case 'review':
-      return { label: 'Gửi duyệt', at: v.submittedAt };
-    default:
-      return { label: 'Cập nhật', at: v.updatedAt };
-  }
-}
-
 /** True for a file version waiting because an editor's version is live (see "conflict rule" in src/kb/README.md). */
 export const isFileConflict = (v: VersionSummary) => v.source === 'file' && v.conflictWithVersionId !== null && (v.state === 'review' || v.state === 'draft');
 
