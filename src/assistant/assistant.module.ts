@@ -87,7 +87,7 @@ export function createAssistant(deps: AssistantDeps) {
   const wardName = (code: string) => wardNames.get(code) ?? null;
   // one process owns an embedded database: conversation rows can stay in memory between messages
   const conversationsRepo = createConversationRepository(deps.db, { cache: opts.conversationCache ?? deps.db.kind === 'pglite' });
-  const knowledge = createKnowledgeHolder({ kb: deps.kb, log, now: deps.now });
+  const knowledge = createKnowledgeHolder({ kb: deps.kb, log });
   const handoffs = createHandoffService({ db: deps.db, bus: deps.bus, log, now: deps.now, audit: deps.audit, conversations: conversationsRepo, wardName, retentionMs });
   const reports = createReportService({
     db: deps.db, bus: deps.bus, log, now: deps.now, random, audit: deps.audit, wardName,

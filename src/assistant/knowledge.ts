@@ -18,13 +18,11 @@ export interface PublishedEntry {
 export interface Knowledge {
   engine: Engine;
   entries: ReadonlyMap<string, PublishedEntry>;
-  trainedAt: Date;
 }
 
 export interface KnowledgeDeps {
   kb: Pick<KnowledgeBase, 'onPublished'> & { service: Pick<KnowledgeBase['service'], 'publishedEntries' | 'listPublished'> };
   log: Logger;
-  now: () => Date;
   /** Wait after a publication before retraining (several publications in a row train once). */
   debounceMs?: number;
 }
@@ -53,7 +51,6 @@ export function createKnowledgeHolder(deps: KnowledgeDeps): KnowledgeHolder {
     const next: Knowledge = {
       engine,
       entries: new Map(entries.map((e) => [e.slug, { entry: e, versionId: versions.get(e.slug) ?? null }])),
-      trainedAt: deps.now(),
     };
     snapshot = next;
     deps.log.info({ procedures: entries.length, trainMs: Math.round(performance.now() - t0) }, 'assistant language engine trained');
