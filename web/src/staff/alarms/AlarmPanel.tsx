@@ -305,7 +305,7 @@ export function AlarmPanel({ user, subscribe, onOpenIncident, pollMs = 30_000 }:
       const fire =
         (e.type === 'alarm.updated' && e.payload.change === 'opened') ||
         (e.type === 'alarm.received' && e.payload.handling === 'fire' && e.payload.knownAccount === false);
-      if (fire && !mutedRef.current) beep('fire');
+      if (fire && !mutedRef.current) beep();
       reload();
     },
     [reload],
@@ -316,7 +316,7 @@ export function AlarmPanel({ user, subscribe, onOpenIncident, pollMs = 30_000 }:
   const waiting = list?.alarms.some((a) => a.state === 'new') ?? false;
   useEffect(() => {
     if (!waiting || muted) return;
-    const t = setInterval(() => beep('fire'), REMIND_MS);
+    const t = setInterval(() => beep(), REMIND_MS);
     return () => clearInterval(t);
   }, [waiting, muted]);
 

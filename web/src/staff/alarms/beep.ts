@@ -27,18 +27,13 @@ export function unlockAudio(): void {
 
 export const audioReady = () => ctx?.state === 'running';
 
-/**
- * Three short two-tone pulses (about 1.2 s), loud enough to notice, short enough not to drown a phone call.
- * `fire` uses the higher, more urgent pair.
- */
-export function beep(kind: 'fire' | 'trouble' = 'fire'): void {
+/** Three short two-tone pulses (about 1.2 s), loud enough to notice, short enough not to drown a phone call. */
+export function beep(): void {
   const c = context();
   if (!c || c.state !== 'running') return;
-  const [hi, lo] = kind === 'fire' ? [1320, 880] : [660, 520];
-  const pulses = kind === 'fire' ? 3 : 1;
   const t0 = c.currentTime + 0.02;
-  for (let i = 0; i < pulses; i++) {
-    for (const [j, freq] of [hi, lo].entries()) {
+  for (let i = 0; i < 3; i++) {
+    for (const [j, freq] of [1320, 880].entries()) {
       const start = t0 + i * 0.4 + j * 0.18;
       const osc = c.createOscillator();
       const gain = c.createGain();
