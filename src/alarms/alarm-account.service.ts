@@ -2,6 +2,7 @@ import type { AuditLog } from '../auth/audit.repository.ts';
 import { wardScope, type StaffUser } from '../auth/roles.ts';
 import type { Db } from '../db/db.ts';
 import { assertInScope, actorOf } from '../dispatch/access.ts';
+import { wardResolverFrom } from '../dispatch/dispatch.module.ts';
 import type { EventBus } from '../shared/bus.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -21,8 +22,6 @@ export interface WardLookup {
   listWards?(): Array<{ code: string; name: string }>;
 }
 
-/** Address matches below this confidence leave the ward unresolved (same threshold as dispatch). */
-export const MIN_ADDRESS_CONFIDENCE = 0.8;
 export const WARD_UNRESOLVED_NOTE = 'chưa xác định xã/phường';
 
 export interface PremiseInput {
@@ -79,17 +78,17 @@ export function createAccountService(deps: AccountServiceDeps) {
     if (code && !(await deps.org.isWard(code))) throw new AppError('WARD_NOT_FOUND');
   }
 
-  /** Ward from the code, else the point (org locate), else the address when the match is confident. */
+  /** Ward from the code, else the point, else the address when the match is confident (dispatch's rules for incidents). */
+  const placeWard = wardResolverFrom(deps.org);
   async function resolveWard(p: { wardCode?: string | null; lat?: number | null; lon?: number | null; address?: string | null }): Promise<{ code: string | null; source: WardSource | null }> {
     if (p.wardCode) return { code: p.wardCode, source: 'code' };
     if (p.lat != null && p.lon != null) {
-      const r = await deps.org.locate(p.lat, p.lon).catch(() => null);
-      const code = r?.ward?.code ?? r?.nearest?.code ?? null;
+      const code = await placeWard({ lat: p.lat, lon: p.lon });
       if (code) return { code, source: 'point' };
     }
     if (p.address) {
-      const best = (await deps.org.resolve(p.address).catch(() => ({ matches: [] }))).matches[0];
-      if (best && best.confidence >= MIN_ADDRESS_CONFIDENCE) return { code: best.code, source: 'address' };
+      const code = await placeWard({ address: p.address }).catch(() => null);
+      if (code) return { code, source: 'address' };
     }
     return { code: null, source: null };
   }
@@ -112,8 +111,6 @@ export function createAccountService(deps: AccountServiceDeps) {
   }
 
   return {
-    resolveWard,
-
     async create(user: StaffUser, input: CreateAccountInput, ip: string | null = null) {
       const account = input.account.toUpperCase();
       if (!/^[0-9A-F]{3,16}$/.test(account)) throw new AppError('VALIDATION', 'Mã tài khoản gồm 3–16 chữ số hex.', { fields: [{ field: 'account', problem: 'pattern' }] });
