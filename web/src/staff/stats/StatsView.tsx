@@ -1,6 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage, type Ward } from '../../api.ts';
 import { INCIDENT_SOURCE_LABELS, INCIDENT_STATUS_LABELS, type IncidentSource, type IncidentStatus } from '../../../../src/dispatch/model.ts';
+import {
+  ANSWER_LIMIT_MS,
+  PROCESSING_LIMIT_MS,
+  SHOWN_LIMIT_MS,
+  TRAVEL_LIMIT_MS,
+  TURNOUT_FIRE_LIMIT_MS,
+  TURNOUT_OTHER_LIMIT_MS,
+} from '../../../../src/dispatch/standards.ts';
 import { dispatchApi } from '../console/client.ts';
 import { count, percent, wordsDuration } from '../console/format.ts';
 import type { Stats } from '../console/types.ts';
@@ -40,13 +48,14 @@ function change(now: number, before: number): string {
 /** Figures refresh on their own while the page stays open. */
 const REFRESH_MS = 60_000;
 
-/** Short names of the steps for the chart (the table below gives the full wording). */
+const sec = (ms: number) => ms / 1000;
+/** Short names of the steps for the chart (the table below gives the full wording), limits from standards.ts. */
 const STEP_SHORT: Record<string, string> = {
-  shown: 'Hiển thị ≤ 90 giây',
-  answer: 'Tiếp nhận ≤ 15 giây',
-  processing: 'Xử lý ≤ 60 giây',
-  turnout: 'Xuất phát ≤ 80/60 giây',
-  travel: 'Di chuyển ≤ 240 giây',
+  shown: `Hiển thị ≤ ${sec(SHOWN_LIMIT_MS)} giây`,
+  answer: `Tiếp nhận ≤ ${sec(ANSWER_LIMIT_MS)} giây`,
+  processing: `Xử lý ≤ ${sec(PROCESSING_LIMIT_MS)} giây`,
+  turnout: `Xuất phát ≤ ${sec(TURNOUT_FIRE_LIMIT_MS)}/${sec(TURNOUT_OTHER_LIMIT_MS)} giây`,
+  travel: `Di chuyển ≤ ${sec(TRAVEL_LIMIT_MS)} giây`,
 };
 
 /** Leaders' statistics (GET /stats): counts, response times against the standards, crime trend. */
