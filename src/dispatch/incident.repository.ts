@@ -48,11 +48,12 @@ export interface LinkRow {
 export interface IncidentFilter {
   /** Ward scope of the caller: a ward officer's ward, or null for city-wide. */
   scope: string | null;
+  /** Default: every status but closed (closed incidents are listed only when asked for). */
   status?: IncidentStatus[];
   type?: IncidentType[];
   ward?: string;
   since?: Date;
-  /** Include closed incidents (default: only when a status filter asks for them). */
+  /** Default 500. */
   limit?: number;
 }
 
