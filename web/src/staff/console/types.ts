@@ -3,6 +3,7 @@
 // the console and the server can never disagree on the lifecycle.
 import type { IncidentSource, IncidentStatus, IncidentType, LinkKind, UnitKind, UnitStatus } from '../../../../src/dispatch/model.ts';
 import type { StandardKey, StandardState } from '../../../../src/dispatch/standards.ts';
+import type { MergeCandidate } from '../../../../src/dispatch/merge.ts';
 
 export type { IncidentSource, IncidentStatus, IncidentType, LinkKind, UnitKind, UnitStatus, StandardKey, StandardState };
 
@@ -102,13 +103,7 @@ export interface AssignmentView {
   isDemo: boolean;
 }
 
-export interface MergeCandidateView {
-  id: string;
-  reasons: Array<'distance' | 'address'>;
-  distanceM: number | null;
-  addressSimilarity: number | null;
-  minutesApart: number;
-  score: number;
+export interface MergeCandidateView extends MergeCandidate {
   incident: IncidentSummary;
 }
 
