@@ -16,7 +16,7 @@ import type { Turn, TurnResult } from './turn.ts';
 import type { Db } from '../db/db.ts';
 import type { KbEntry } from '../kb/entry.schema.ts';
 import type { Facet } from '../nlp/index.ts';
-import { answerProcedure } from './procedure-answer.ts';
+import { answerProcedure, publishedRelated } from './procedure-answer.ts';
 
 /**
  * The conversation core every channel goes through (web, Zalo, voice): `handleMessage` loads or starts the
@@ -242,8 +242,7 @@ export function createConversationService(deps: ConversationServiceDeps) {
     }
     entry ??= live?.entry ?? null;
     if (!entry) return undefined;
-    const related = entry.related.flatMap((slug) => (k.entries.get(slug) ? [{ slug, title: k.entries.get(slug)!.entry.title }] : []));
-    return answerProcedure(entry, at, templates(ref.lang), related, ref.focus).card;
+    return answerProcedure(entry, at, templates(ref.lang), publishedRelated(k.entries, entry), ref.focus).card;
   }
 
   async function citizenMessage(m: MessageRow, versions: Map<number, KbEntry | null>): Promise<CitizenMessage> {

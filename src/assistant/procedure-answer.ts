@@ -3,6 +3,7 @@ import { presentEntry, type AnswerView } from '../kb/present.ts';
 import type { Facet } from '../nlp/index.ts';
 import type { ProcedureCard } from './chat.types.ts';
 import type { Lang } from './dialogue-state.ts';
+import type { PublishedEntry } from './knowledge.ts';
 import type { Templates } from './replies/index.ts';
 import { bullet, numbered } from './replies/templates.ts';
 
@@ -35,6 +36,14 @@ const EN_ONLINE_CHANNEL: Record<string, string> = {
 
 export function formatVndEn(amount: number): string {
   return amount === 0 ? 'Free' : `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} VND`;
+}
+
+/** The entry's `related` links that are published, as the card lists them. */
+export function publishedRelated(entries: ReadonlyMap<string, PublishedEntry>, entry: KbEntry): Array<{ slug: string; title: string }> {
+  return entry.related.flatMap((slug) => {
+    const e = entries.get(slug);
+    return e ? [{ slug, title: e.entry.title }] : [];
+  });
 }
 
 export interface ProcedureAnswer {

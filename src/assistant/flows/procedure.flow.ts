@@ -1,7 +1,7 @@
 import type { KbEntry } from '../../kb/entry.schema.ts';
 import { META_INTENTS, type Classification, type Facet } from '../../nlp/index.ts';
 import type { ClarifyOption, Pending } from '../dialogue-state.ts';
-import { answerProcedure } from '../procedure-answer.ts';
+import { answerProcedure, publishedRelated } from '../procedure-answer.ts';
 import type { Turn, TurnResult } from '../turn.ts';
 import { ageRangeOf, inRange, parseChoice, type AgeRange, type AudienceShift } from '../understanding.ts';
 import { quick, type FlowDeps } from './common.ts';
@@ -15,18 +15,11 @@ import { quick, type FlowDeps } from './common.ts';
 const REPORT_SLUG_PREFIXES = ['to-giac.', 'trinh-bao.'];
 const FACET_ORDER: Facet[] = ['papers', 'fee', 'online', 'time', 'where', 'legal'];
 
-function related(turn: Turn, entry: KbEntry) {
-  return entry.related
-    .map((slug) => turn.knowledge.entries.get(slug))
-    .filter((e): e is NonNullable<typeof e> => !!e)
-    .map((e) => ({ slug: e.entry.slug, title: e.entry.title }));
-}
-
 /** The answer for `slug`, focused on `facet`; `lead` lines go before it (e.g. which variant applies). */
 export function procedureAnswer(turn: Turn, slug: string, facet: Facet | undefined, opts: { lead?: string[]; act?: TurnResult['act'] } = {}): TurnResult | null {
   const pe = turn.knowledge.entries.get(slug);
   if (!pe) return null;
-  const { text, card } = answerProcedure(pe.entry, turn.now, turn.t, related(turn, pe.entry), facet);
+  const { text, card } = answerProcedure(pe.entry, turn.now, turn.t, publishedRelated(turn.knowledge.entries, pe.entry), facet);
   const quickReplies = quick(FACET_ORDER.filter((f) => f !== facet).slice(0, 3).map((f) => turn.t.facetQuestions()[f]));
   if (REPORT_SLUG_PREFIXES.some((p) => slug.startsWith(p))) quickReplies.unshift({ label: turn.t.startReportOffer(), text: turn.t.startReportOffer() });
   turn.state.topic = { slug, ...(facet ? { facet } : {}), ...(turn.state.topic?.slug === slug && turn.state.topic.audience ? { audience: turn.state.topic.audience } : {}) };
