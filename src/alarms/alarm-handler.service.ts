@@ -225,6 +225,10 @@ export function createAlarmHandler(deps: AlarmHandlerDeps) {
   }
 
   return {
+    /** Bus `alarm.updated` / `alarm.trouble` (also for the operator's changes); a failed publish is logged, not thrown. */
+    publishUpdated,
+    publishTrouble,
+
     /** Handles one stored event; serialised per account in this process. Never throws. */
     handle(e: AlarmReceivedPayload): Promise<void> {
       const prev = chains.get(e.account) ?? Promise.resolve();

@@ -4,12 +4,9 @@ import { wardScope, type StaffUser } from '../auth/roles.ts';
 import type { Db } from '../db/db.ts';
 import { actorOf, assertInScope } from '../dispatch/access.ts';
 import type { IncidentService } from '../dispatch/incident.service.ts';
-import type { EventBus } from '../shared/bus.ts';
 import { AppError } from '../shared/errors.ts';
-import type { Logger } from '../shared/logger.ts';
 import { EVENT_SELECT, type EventRow } from './alarm-event.repository.ts';
 import type { AlarmHandler } from './alarm-handler.service.ts';
-import { troubleSummary } from './alarm-handler.service.ts';
 import { ACTIVATION_COLUMNS_T, createMonitorRepository, TROUBLE_COLUMNS_T, type ActivationRow, type TroubleRow } from './alarm-monitor.repository.ts';
 import type { PremiseRow } from './alarm-premise.repository.ts';
 import {
@@ -33,11 +30,9 @@ import {
  */
 export interface OperatorDeps {
   db: Db;
-  bus: EventBus;
-  log: Logger;
   audit: AuditLog;
   incidents: Pick<IncidentService, 'get' | 'acknowledge' | 'transition'>;
-  handler: Pick<AlarmHandler, 'ensureIncident'>;
+  handler: Pick<AlarmHandler, 'ensureIncident' | 'publishUpdated' | 'publishTrouble'>;
   premise(account: string): Promise<PremiseRow | undefined>;
   now?: () => Date;
 }
@@ -84,8 +79,7 @@ export function createOperatorService(deps: OperatorDeps) {
     return inc ? { id: inc.id, code: inc.code, status: inc.status, statusLabel: inc.statusLabel, wardCode: inc.wardCode, isDemo: inc.isDemo } : null;
   }
 
-  const publishUpdated = (a: ActivationRow, change: string, wardCode: string | null, extra: Record<string, unknown> = {}) =>
-    deps.bus.publish('alarm.updated', { account: a.account, activationId: a.id, incidentId: a.incidentId, change, ...extra }, { wardCode }).catch((err: unknown) => deps.log.error({ err }, 'alarm.updated publish failed'));
+  const { publishUpdated, publishTrouble } = deps.handler;
 
   return {
     /** Stored events, newest first. With `account`: that account's (404 when out of the caller's scope). */
@@ -167,7 +161,7 @@ export function createOperatorService(deps: OperatorDeps) {
       }
       const trouble = await monitor.troubleOpenedBy(db, id);
       if (trouble && (await monitor.acknowledgeTrouble(db, trouble.id, at, user.username))) {
-        await deps.bus.publish('alarm.trouble', troubleSummary({ ...trouble, acknowledgedAt: at, acknowledgedBy: user.username }, 'acknowledged'), { wardCode: row.wardCode });
+        await publishTrouble({ ...trouble, acknowledgedAt: at, acknowledgedBy: user.username }, 'acknowledged', row.wardCode);
       }
       await deps.audit.record({ actorId: user.id, actorUsername: user.username, action: 'alarm_event.acknowledge', target: id, ip, details: { account: row.account, code: row.code, activationId: activation?.id ?? null, troubleId: trouble?.id ?? null } });
       const [after] = await db.query<EventRow>(`${EVENT_SELECT} where e.id = $1`, [id]);
@@ -185,7 +179,7 @@ export function createOperatorService(deps: OperatorDeps) {
       const p = await loadPremise(user, t.account, 'acknowledge_trouble', ip);
       const at = now();
       if (await monitor.acknowledgeTrouble(db, id, at, user.username)) {
-        await deps.bus.publish('alarm.trouble', troubleSummary({ ...t, acknowledgedAt: at, acknowledgedBy: user.username }, 'acknowledged'), { wardCode: p.wardCode });
+        await publishTrouble({ ...t, acknowledgedAt: at, acknowledgedBy: user.username }, 'acknowledged', p.wardCode);
         await deps.audit.record({ actorId: user.id, actorUsername: user.username, action: 'alarm_trouble.acknowledge', target: id, ip, details: { account: t.account, kind: t.kind } });
       }
       return { trouble: troubleViewOf((await monitor.trouble(db, id))!, p.zones) };

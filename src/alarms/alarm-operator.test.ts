@@ -113,4 +113,21 @@ describe('alarm events API (contract) and operator actions', () => {
     const res = await f.s.wardA.request({ method: 'POST', url: `/api/v1/alarm-troubles/${t.id}/acknowledge` });
     expect(res.json().trouble).toMatchObject({ kind: 'ac-loss', kindLabel: 'Mất điện lưới', acknowledgedBy: 'al.wa' });
   });
+
+  it('an acknowledgement stored while the bus is down still answers and is audited', async () => {
+    await deliver(f.p, 'A100', 'Nri1/YT000');
+    const t = (await f.s.dispatcher.request({ url: '/api/v1/alarms/active' })).json().troubles.find((x: { account: string; code: string }) => x.account === 'A100' && x.code === 'YT');
+    const publish = f.p.bus.publish;
+    f.p.bus.publish = async () => {
+      throw new Error('bus down');
+    };
+    try {
+      const res = await f.s.wardA.request({ method: 'POST', url: `/api/v1/alarm-troubles/${t.id}/acknowledge` });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().trouble).toMatchObject({ kind: 'low-battery', acknowledgedBy: 'al.wa' });
+    } finally {
+      f.p.bus.publish = publish;
+    }
+    expect(await f.p.db.query(`select 1 from audit_log where action = 'alarm_trouble.acknowledge' and target = $1`, [t.id])).toHaveLength(1);
+  });
 });

@@ -46,7 +46,7 @@ export function createAlarmsModule(deps: AlarmsModuleDeps) {
   const events = new AlarmEventRepository(db, { dedupeWindowMs: deps.receiver?.dedupeWindowMs ?? 40_000 });
   const accounts = createAccountService({ db, bus, log, audit: deps.audit, org: deps.org, directory, now: deps.now });
   const handler = createAlarmHandler({ db, bus, log, incidents: deps.incidents, events, premise: accounts.premise, now: deps.now });
-  const operator = createOperatorService({ db, bus, log, audit: deps.audit, incidents: deps.incidents, handler, premise: accounts.premise, now: deps.now });
+  const operator = createOperatorService({ db, audit: deps.audit, incidents: deps.incidents, handler, premise: accounts.premise, now: deps.now });
   const supervisor = createSupervisor({ db, bus, log, now: deps.now, options: deps.supervisor });
 
   // alarm.received carries the premise's ward so that the live channel scopes it (from the directory's cache,
