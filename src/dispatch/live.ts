@@ -107,9 +107,7 @@ export class LiveClient {
 
   close(code: number, reason: string) {
     if (this.closed) return;
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.queue = [];
+    this.dispose();
     try {
       this.socket.close(code, reason);
     } catch {
