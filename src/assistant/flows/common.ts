@@ -80,6 +80,11 @@ export function readWard(org: FlowDeps['org'], text: string): WardReading {
   return { kind: 'none' };
 }
 
+/** Where a report or a hand-off goes for an address: the unit, or for a split or ambiguous reading the first candidate (README "Known limits"). */
+export function routingWard(r: WardReading): string | null {
+  return r.kind === 'one' ? r.match.code : r.kind === 'none' ? null : r.matches[0]!.code;
+}
+
 /** The unit at a point, or 'unavailable' when the server has no boundaries. */
 export async function wardAt(org: FlowDeps['org'], lat: number, lon: number): Promise<string | null | 'unavailable'> {
   try {

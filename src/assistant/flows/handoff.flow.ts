@@ -3,7 +3,7 @@ import type { HandoffReason } from '../handoff.repository.ts';
 import type { Pending } from '../dialogue-state.ts';
 import type { Turn, TurnResult } from '../turn.ts';
 import { isNo, isSkip, isYes } from '../understanding.ts';
-import { commandOf, quick, readWard, wardAt, type FlowDeps } from './common.ts';
+import { commandOf, quick, readWard, routingWard, wardAt, type FlowDeps } from './common.ts';
 
 /**
  * Talking to an officer: on request ("cho gặp cán bộ", the button), after two low-confidence turns (offered),
@@ -72,9 +72,7 @@ export async function continueHandoffWard(turn: Turn, deps: FlowDeps, pending: E
     return queue(turn, deps, w && w !== 'unavailable' ? w : null, pending.reason);
   }
   if (commandOf(turn.text) === 'skip' || isSkip(turn.text)) return queue(turn, deps, null, pending.reason);
-  const r = readWard(deps.org, turn.text);
-  const code = r.kind === 'one' ? r.match.code : r.kind === 'split' || r.kind === 'ambiguous' ? r.matches[0]!.code : null;
-  return queue(turn, deps, code, pending.reason);
+  return queue(turn, deps, routingWard(readWard(deps.org, turn.text)), pending.reason);
 }
 
 /** After two low-confidence turns: "shall I pass you to an officer?" */

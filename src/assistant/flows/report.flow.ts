@@ -4,7 +4,7 @@ import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPORT } from
 import { maskSecrets } from '../tracking-code.ts';
 import type { Turn, TurnResult } from '../turn.ts';
 import { fold, isCancel, isNo, isSkip, isYes, wantsAnonymous } from '../understanding.ts';
-import { commandOf, quick, readWard, wardAt, type FlowDeps } from './common.ts';
+import { commandOf, quick, readWard, routingWard, wardAt, type FlowDeps } from './common.ts';
 
 /**
  * Crime reports and tip-offs (tố giác, tin báo, lừa đảo, mất giấy tờ): a guided form — what, when, where, who,
@@ -162,9 +162,8 @@ export async function continueReport(turn: Turn, deps: FlowDeps, pending: Extrac
         break;
       case 'where': {
         d.whereText = turn.text;
-        const r = readWard(deps.org, turn.text);
-        if (r.kind === 'one') d.wardCode = r.match.code;
-        else if (r.kind === 'split' || r.kind === 'ambiguous') d.wardCode = r.matches[0]!.code;
+        const code = routingWard(readWard(deps.org, turn.text));
+        if (code) d.wardCode = code;
         break;
       }
       case 'who':
