@@ -233,13 +233,10 @@ export function useConversation(store: ConversationStore) {
           conv = { id: r.conversationId, token: r.conversationToken };
           store.save(conv);
           setConversation(conv);
-          if (r.restarted) {
-            // The old conversation expired: its numbering no longer applies.
-            lastSeq.current = 0;
-            setItems((cur) => cur.filter((i) => i.key === key));
-          }
+          // The old conversation expired: its messages and numbering no longer apply.
+          if (r.restarted) lastSeq.current = 0;
         }
-        setItems((cur) => cur.filter((i) => i.key !== key));
+        setItems((cur) => (r.restarted ? [] : cur.filter((i) => i.key !== key)));
         absorb(
           [
             { key, seq: r.messageSeq - 1, role: 'citizen', text, at },
