@@ -51,6 +51,24 @@ async function wardAnswer(turn: Turn, deps: FlowDeps, code: string, via?: { oldN
   };
 }
 
+const viaOf = (v: { oldName: string; oldDistrict: string; wordingText?: string | null }) => ({ oldName: v.oldName, oldDistrict: v.oldDistrict, ...(v.wordingText ? { wordingText: v.wordingText } : {}) });
+
+/** Several units may be meant: list them (as buttons too) and ask for the street or the location. */
+function choices(turn: Turn, c: Omit<WardChoicesCard, 'type'>, text: string): TurnResult {
+  turn.state.pending = { kind: 'find_ward_address' };
+  return {
+    reply: {
+      text,
+      language: turn.lang,
+      card: { type: 'ward_choices', ...c },
+      quickReplies: quick(c.candidates.map((m) => m.name)),
+      actions: [{ type: 'share_location', label: turn.t.shareLocation() }],
+    },
+    intent: 'find_ward',
+    act: 'find_ward',
+  };
+}
+
 function askAddress(turn: Turn, text?: string): TurnResult {
   turn.state.pending = { kind: 'find_ward_address' };
   return {
@@ -76,49 +94,20 @@ export async function findWard(turn: Turn, deps: FlowDeps, retry = false, readin
   switch (reading.kind) {
     case 'one': {
       const m = reading.match;
-      const via = m.via && m.basis === 'former_unit' ? { oldName: m.via.oldName, oldDistrict: m.via.oldDistrict, ...(m.via.wordingText ? { wordingText: m.via.wordingText } : {}) } : undefined;
-      return (await wardAnswer(turn, deps, m.code, via)) ?? askAddress(turn, turn.t.wardNotFound());
+      return (await wardAnswer(turn, deps, m.code, m.via && m.basis === 'former_unit' ? viaOf(m.via) : undefined)) ?? askAddress(turn, turn.t.wardNotFound());
     }
-    case 'split': {
-      const card: WardChoicesCard = {
-        type: 'ward_choices',
-        reason: 'split',
-        notes: reading.notes,
-        candidates: reading.matches.map((m) => ({ code: m.code, name: m.name, confidence: m.confidence, ...(m.via ? { via: { oldName: m.via.oldName, oldDistrict: m.via.oldDistrict, ...(m.via.wordingText ? { wordingText: m.via.wordingText } : {}) } } : {}) })),
-      };
-      turn.state.pending = { kind: 'find_ward_address' };
-      return {
-        reply: {
-          text: turn.t.wardSplit(reading.oldName, reading.oldDistrict, reading.matches.map((m) => ({ name: m.name, ...(m.via?.wordingText ? { wordingText: m.via.wordingText } : {}) }))),
-          language: turn.lang,
-          card,
-          quickReplies: quick(reading.matches.map((m) => m.name)),
-          actions: [{ type: 'share_location', label: turn.t.shareLocation() }],
-        },
-        intent: 'find_ward',
-        act: 'find_ward',
-      };
-    }
-    case 'ambiguous': {
-      turn.state.pending = { kind: 'find_ward_address' };
-      const card: WardChoicesCard = {
-        type: 'ward_choices',
-        reason: 'ambiguous',
-        notes: reading.notes,
-        candidates: reading.matches.map((m) => ({ code: m.code, name: m.name, confidence: m.confidence })),
-      };
-      return {
-        reply: {
-          text: turn.t.wardAmbiguous(reading.matches.map((m) => m.name)),
-          language: turn.lang,
-          card,
-          quickReplies: quick(reading.matches.map((m) => m.name)),
-          actions: [{ type: 'share_location', label: turn.t.shareLocation() }],
-        },
-        intent: 'find_ward',
-        act: 'find_ward',
-      };
-    }
+    case 'split':
+      return choices(
+        turn,
+        { reason: 'split', notes: reading.notes, candidates: reading.matches.map((m) => ({ code: m.code, name: m.name, confidence: m.confidence, ...(m.via ? { via: viaOf(m.via) } : {}) })) },
+        turn.t.wardSplit(reading.oldName, reading.oldDistrict, reading.matches.map((m) => ({ name: m.name, ...(m.via?.wordingText ? { wordingText: m.via.wordingText } : {}) }))),
+      );
+    case 'ambiguous':
+      return choices(
+        turn,
+        { reason: 'ambiguous', notes: reading.notes, candidates: reading.matches.map((m) => ({ code: m.code, name: m.name, confidence: m.confidence })) },
+        turn.t.wardAmbiguous(reading.matches.map((m) => m.name)),
+      );
     case 'none':
       return askAddress(turn, retry ? turn.t.wardNotFound() : undefined);
   }
