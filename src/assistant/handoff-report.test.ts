@@ -312,6 +312,9 @@ describe('hand-off to officers', () => {
     const res = await p.app.inject({ method: 'POST', url: '/api/v1/chat/handoff', payload: { conversationId: c.conversationId, conversationToken: c.token, wardCode: WARD_B } });
     expect(res.statusCode).toBe(200);
     expect(res.json().handoff).toMatchObject({ status: 'queued', ward: { code: WARD_B } });
+    const unknownWard = await p.app.inject({ method: 'POST', url: '/api/v1/chat/handoff', payload: { conversationId: c.conversationId, conversationToken: c.token, wardCode: '99999' } });
+    expect(unknownWard.statusCode).toBe(404);
+    expect(unknownWard.json().error.code).toBe('WARD_NOT_FOUND');
     const wrong = await p.app.inject({ method: 'POST', url: '/api/v1/chat/handoff', payload: { conversationId: c.conversationId, conversationToken: 'x'.repeat(43) } });
     expect(wrong.statusCode).toBe(404);
     const h = await c.history();

@@ -147,6 +147,8 @@ export function createHandoffService(deps: HandoffServiceDeps) {
 
     /** Queues the conversation for the ward's officers (or returns the hand-off already open). */
     async request(input: { conversationId: string; wardCode: string | null; reason: HandoffReason; reportId?: string | null }) {
+      // A queue no officer can see would hold the citizen forever: only the 126 current units (or the city, null).
+      if (input.wardCode !== null && deps.wardName(input.wardCode) === null) throw new AppError('WARD_NOT_FOUND');
       const at = deps.now();
       const { row, created } = await repo.openOrGet({ id: randomUUID(), conversationId: input.conversationId, wardCode: input.wardCode, reason: input.reason, reportId: input.reportId ?? null, at });
       deps.conversations.forget(input.conversationId); // its status changed outside the conversation repository
