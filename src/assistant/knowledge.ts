@@ -21,7 +21,7 @@ export interface Knowledge {
 }
 
 export interface KnowledgeDeps {
-  kb: Pick<KnowledgeBase, 'onPublished'> & { service: Pick<KnowledgeBase['service'], 'publishedEntries' | 'listPublished'> };
+  kb: Pick<KnowledgeBase, 'onPublished'> & { service: Pick<KnowledgeBase['service'], 'publishedEntries'> };
   log: Logger;
   /** Wait after a publication before retraining (several publications in a row train once). */
   debounceMs?: number;
@@ -44,13 +44,14 @@ export function createKnowledgeHolder(deps: KnowledgeDeps): KnowledgeHolder {
   let again = false;
 
   async function train(): Promise<Knowledge> {
-    const [entries, summaries] = await Promise.all([deps.kb.service.publishedEntries(), deps.kb.service.listPublished()]);
-    const versions = new Map(summaries.map((s) => [s.slug, s.versionId]));
+    // One read: each entry's content and its version id come from the same row.
+    const published = await deps.kb.service.publishedEntries();
+    const entries = published.map((p) => p.entry);
     const t0 = performance.now();
     const engine = createEngine({ procedures: proceduresFromEntries(entries) });
     const next: Knowledge = {
       engine,
-      entries: new Map(entries.map((e) => [e.slug, { entry: e, versionId: versions.get(e.slug) ?? null }])),
+      entries: new Map(published.map((p) => [p.entry.slug, { entry: p.entry, versionId: p.versionId }])),
     };
     snapshot = next;
     deps.log.info({ procedures: entries.length, trainMs: Math.round(performance.now() - t0) }, 'assistant language engine trained');

@@ -104,9 +104,9 @@ export function createKbService(deps: KbServiceDeps) {
       }));
     },
 
-    /** Every live entry, for the NLP engine and the assistant. */
-    async publishedEntries(): Promise<KbEntry[]> {
-      return (await repo.listPublished()).map((r) => r.content);
+    /** Every live entry with the version it comes from, read at once (for the NLP engine and the assistant). */
+    async publishedEntries(): Promise<Array<{ entry: KbEntry; versionId: number }>> {
+      return (await repo.listPublished()).map((r) => ({ entry: r.content, versionId: r.id }));
     },
 
     async getPublished(slug: string) {
